@@ -1,0 +1,110 @@
+/**
+ * Builds the document index of one file: blocks, their nlcst paragraphs,
+ * numbering markers, headings and languages, in one pass over the blocks.
+ */
+import type {Root} from 'nlcst'
+import type {BlockSource} from '../parser/block-source.js'
+import {readMarkdown} from '../parser/markdown.js'
+import {readPlainText} from '../parser/plain-text.js'
+import {Tokenizer} from '../parser/tokenizer.js'
+import {LineIndex} from '../text/line-index.js'
+import {countScripts, languageOfCounts, latinLanguage} from './language.js'
+import {parseMarker, type NumberingMarker} from './numbering.js'
+import {classifyPlainBlocks} from './plain-structure.js'
+import type {Block, DocumentFormat, DocumentIndex, ScriptCounts} from './types.js'
+
+/** How to build an index. */
+export interface BuildOptions {
+  /** How to read the text. */
+  format: DocumentFormat
+  /** Forces the document language instead of detecting it. */
+  language?: 'en' | 'zh' | undefined
+}
+
+/** How much Latin-script prose is sampled for franc. */
+const latinSampleLength = 2048
+
+/**
+ * Builds the index of a document.
+ * @param text The file's text, without BOM.
+ * @param options Format and language.
+ */
+export async function buildDocument(text: string, options: BuildOptions): Promise<DocumentIndex> {
+  const lines = new LineIndex(text)
+  const read = options.format === 'markdown' ? readMarkdown(text, lines) : readPlainText(text)
+  const tokenizer = new Tokenizer(lines)
+  const totals: ScriptCounts = {han: 0, latin: 0}
+  const blocks = read.blocks.map((source) => toBlock(source, tokenizer, text, totals))
+  if (options.format === 'text') classifyPlainBlocks(blocks, text)
+  const root: Root = {type: 'RootNode', children: []}
+  for (const block of blocks) if (block.paragraph) root.children.push(block.paragraph)
+  if (root.children.length > 0) {
+    root.position = {start: {line: 1, column: 1, offset: 0}, end: lines.point(text.length)}
+  }
+  let language: DocumentIndex['language'] = options.language ?? languageOfCounts(totals)
+  if (!options.language && language === 'en') language = toLanguageTag(await latinLanguage(latinSample(blocks)))
+  return {text, lines, format: options.format, language, blocks, root, directives: read.directives}
+}
+
+/** Tokenizes a block's prose and reads its marker and scripts. */
+function toBlock(source: BlockSource, tokenizer: Tokenizer, text: string, totals: ScriptCounts): Block {
+  const paragraph = source.prose ? tokenizer.tokenize(source.prose) : null
+  const scripts = paragraph ? countScripts(paragraph) : {han: 0, latin: 0}
+  totals.han += scripts.han
+  totals.latin += scripts.latin
+  let marker: NumberingMarker | null = null
+  if (source.list?.ordered) marker = listItemMarker(text, source.start)
+  else if (source.prose) marker = proseMarker(source)
+  return {
+    kind: source.kind,
+    start: source.start,
+    end: source.end,
+    depth: source.depth,
+    prose: source.prose,
+    paragraph,
+    marker,
+    scripts,
+    language: languageOfCounts(scripts),
+    list: source.list,
+    quoted: source.quoted,
+  }
+}
+
+/** The marker a block's prose opens with, with offsets in the file. */
+function proseMarker(source: BlockSource): NumberingMarker | null {
+  const prose = source.prose!
+  let offset = 0
+  while (offset < prose.value.length && /\s/.test(prose.value[offset]!)) offset++
+  const marker = parseMarker(prose.value, offset)
+  if (!marker) return null
+  return {...marker, start: prose.toSource(marker.start), end: prose.toSourceEnd(marker.end)}
+}
+
+/** The number of an ordered Markdown list item, read from its source (`3.` or `3)`). */
+function listItemMarker(text: string, start: number): NumberingMarker | null {
+  const match = /^(\d{1,9})([.)])/.exec(text.slice(start, start + 12))
+  if (!match) return null
+  return {
+    style: match[2] === '.' ? 'decimal-dot' : 'decimal-paren-right',
+    value: Number(match[1]),
+    text: match[0],
+    start,
+    end: start + match[0].length,
+  }
+}
+
+/** Up to {@link latinSampleLength} characters of the document's Latin-script blocks. */
+function latinSample(blocks: Block[]): string {
+  let sample = ''
+  for (const block of blocks) {
+    if (block.language !== 'en' || !block.prose) continue
+    sample += `${block.prose.value} `
+    if (sample.length >= latinSampleLength) break
+  }
+  return sample.slice(0, latinSampleLength)
+}
+
+/** bilint's language for a franc code: `en` for English, the ISO 639-3 code otherwise. */
+function toLanguageTag(code: string): string {
+  return code === 'eng' ? 'en' : code
+}

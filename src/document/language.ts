@@ -1,0 +1,71 @@
+/**
+ * Language of blocks and documents from Unicode script counts.
+ *
+ * A Han character carries about as much as three Latin letters, so a block
+ * is Chinese when `3 × han ≥ latin`. franc is asked only whether long
+ * Latin-script text is English or another Latin-script language.
+ */
+import type {Paragraph} from 'nlcst'
+import {isHan, isLatinLetter} from '../text/scripts.js'
+import type {ScriptCounts, ScriptLanguage} from './types.js'
+
+/** Weight of one Han character against one Latin letter. */
+export const hanWeight = 3
+
+/** Latin text shorter than this is taken to be English without asking franc. */
+export const francMinLength = 200
+
+/**
+ * Counts Han characters and Latin letters in a paragraph's words (sources and symbols excluded).
+ * @param paragraph The nlcst paragraph.
+ */
+export function countScripts(paragraph: Paragraph): ScriptCounts {
+  const counts: ScriptCounts = {han: 0, latin: 0}
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      for (const part of child.children) {
+        if (part.type === 'TextNode') addCounts(part.value, counts)
+      }
+    }
+  }
+  return counts
+}
+
+function addCounts(value: string, counts: ScriptCounts): void {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code < 0x80) {
+      if ((code | 32) >= 97 && (code | 32) <= 122) counts.latin++
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      if (isHan(value.codePointAt(index)!)) counts.han++
+      index++
+    } else if (isHan(code)) {
+      counts.han++
+    } else if (isLatinLetter(code)) {
+      counts.latin++
+    }
+  }
+}
+
+/**
+ * The language that script counts point to.
+ * @param counts Letter counts.
+ */
+export function languageOfCounts(counts: ScriptCounts): ScriptLanguage {
+  if (counts.han === 0 && counts.latin === 0) return 'und'
+  return counts.han * hanWeight >= counts.latin ? 'zh' : 'en'
+}
+
+/**
+ * Whether long Latin-script text is English, per franc (loaded only when asked).
+ * Returns the ISO 639-3 code franc finds, `eng` for short text.
+ * @param sample Up to a few thousand characters of the document's Latin-script prose.
+ */
+export async function latinLanguage(sample: string): Promise<string> {
+  if (sample.length < francMinLength) return 'eng'
+  const {franc} = await import('franc')
+  const code = franc(sample, {minLength: francMinLength})
+  return code === 'und' || code === 'sco' ? 'eng' : code
+}

@@ -1,0 +1,227 @@
+/**
+ * Numbering markers at the start of a block or a sentence, parsed into a
+ * style and a value: `1.`, `1)`, `(1)`, `1、`, `一、`, `（一）`, `一是`,
+ * `第一，`, `①`, `I.`, `A.`, `First,`, `The second is`, `Step 3`.
+ *
+ * Every pattern is anchored and bounded, so matching is linear.
+ */
+
+/** A numbering style. Styles of one family never mix within one sequence. */
+export type NumberingStyle =
+  | 'decimal-dot' // 1.
+  | 'decimal-paren-right' // 1)
+  | 'decimal-paren' // (1)
+  | 'decimal-fullwidth-paren' // （1）
+  | 'decimal-dun' // 1、
+  | 'cn-dun' // 一、
+  | 'cn-paren' // （一）
+  | 'cn-shi' // 一是
+  | 'cn-di' // 第一，
+  | 'cn-chapter' // 第一章
+  | 'circled' // ①
+  | 'roman-upper' // I.
+  | 'roman-lower' // i.
+  | 'alpha-upper' // A.
+  | 'alpha-lower' // a.
+  | 'ordinal-comma' // First, / Firstly,
+  | 'ordinal-is' // The first is
+  | 'step' // Step 3
+  | 'outline' // 1.1
+
+/** A marker found at the start of a text. */
+export interface NumberingMarker {
+  /** The style family. */
+  style: NumberingStyle
+  /** The number it stands for (1-based). */
+  value: number
+  /** The marker as written, e.g. `二、` or `The second is`. */
+  text: string
+  /** Offset of the marker in the text it was found in. */
+  start: number
+  /** Offset just past the marker. */
+  end: number
+}
+
+/** Styles written in Chinese (a sign of untranslated text in an English document). */
+export const chineseStyles: ReadonlySet<NumberingStyle> = new Set([
+  'decimal-fullwidth-paren',
+  'decimal-dun',
+  'cn-dun',
+  'cn-paren',
+  'cn-shi',
+  'cn-di',
+  'cn-chapter',
+])
+
+/** Styles that also count when they open a sentence inside a paragraph. */
+export const inlineStyles: ReadonlySet<NumberingStyle> = new Set([
+  'ordinal-comma',
+  'ordinal-is',
+  'cn-shi',
+  'cn-di',
+  'decimal-paren',
+  'decimal-fullwidth-paren',
+  'circled',
+])
+
+const englishOrdinals = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+]
+const ordinalValue = new Map<string, number>()
+englishOrdinals.forEach((word, index) => {
+  ordinalValue.set(word, index + 1)
+  ordinalValue.set(`${word}ly`, index + 1)
+})
+
+const chineseDigits: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+}
+
+/**
+ * Value of a Chinese numeral up to 99 (`一`, `十`, `十二`, `二十三`), or 0.
+ * @param numeral The numeral.
+ */
+export function chineseNumeralValue(numeral: string): number {
+  if (numeral.length === 0 || numeral.length > 3) return 0
+  const ten = numeral.indexOf('十')
+  if (ten === -1) return numeral.length === 1 ? (chineseDigits[numeral] ?? 0) : 0
+  const tens = ten === 0 ? 1 : (chineseDigits[numeral.slice(0, ten)] ?? 0)
+  const units = ten === numeral.length - 1 ? 0 : (chineseDigits[numeral.slice(ten + 1)] ?? -100)
+  const value = tens * 10 + units
+  return value > 0 ? value : 0
+}
+
+const romanValues: Record<string, number> = {I: 1, V: 5, X: 10, L: 50}
+
+/** Value of a Roman numeral up to 49 written canonically, or 0. */
+function romanValue(numeral: string): number {
+  const upper = numeral.toUpperCase()
+  let total = 0
+  for (let index = 0; index < upper.length; index++) {
+    const value = romanValues[upper[index]!] ?? 0
+    const next = romanValues[upper[index + 1] ?? ''] ?? 0
+    if (value === 0) return 0
+    total += value < next ? -value : value
+  }
+  return total > 0 && toRoman(total) === upper ? total : 0
+}
+
+function toRoman(value: number): string {
+  const table: Array<[number, string]> = [[40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  let rest = value
+  let result = ''
+  for (const [amount, letters] of table) {
+    while (rest >= amount) {
+      result += letters
+      rest -= amount
+    }
+  }
+  return result
+}
+
+const cnNumeral = '[〇零一二两三四五六七八九十]{1,3}'
+const patterns: Array<{style: NumberingStyle; pattern: RegExp; value: (match: RegExpExecArray) => number}> = [
+  {style: 'outline', pattern: /^(\d{1,3})(?:\.\d{1,3}){1,4}\.?(?=\s|[\u4e00-\u9fff])/, value: (m) => Number(m[1])},
+  {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\d.\s])/, value: (m) => Number(m[1])},
+  {style: 'decimal-paren-right', pattern: /^(\d{1,3})\)/, value: (m) => Number(m[1])},
+  {style: 'decimal-paren', pattern: /^\((\d{1,3})\)/, value: (m) => Number(m[1])},
+  {style: 'decimal-fullwidth-paren', pattern: /^（(\d{1,3})）/, value: (m) => Number(m[1])},
+  {style: 'decimal-dun', pattern: /^(\d{1,3})、/, value: (m) => Number(m[1])},
+  {style: 'cn-dun', pattern: new RegExp(`^(${cnNumeral})、`), value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-paren', pattern: new RegExp(`^[（(](${cnNumeral})[）)]`), value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-shi', pattern: new RegExp(`^(${cnNumeral})是`), value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-chapter', pattern: new RegExp(`^第(${cnNumeral})[章节条部篇]`), value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-di', pattern: new RegExp(`^第(${cnNumeral})[，、,]`), value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'circled', pattern: /^([\u2460-\u2473])/, value: (m) => m[1]!.charCodeAt(0) - 0x2460 + 1},
+  {style: 'roman-upper', pattern: /^([IVXL]{1,6})\.(?=\s)/, value: (m) => romanValue(m[1]!)},
+  {style: 'roman-lower', pattern: /^([ivxl]{1,6})\.(?=\s)/, value: (m) => romanValue(m[1]!)},
+  {style: 'alpha-upper', pattern: /^([A-Z])[.)](?=\s)/, value: (m) => m[1]!.charCodeAt(0) - 64},
+  {style: 'alpha-lower', pattern: /^([a-z])[.)](?=\s)/, value: (m) => m[1]!.charCodeAt(0) - 96},
+  {style: 'ordinal-comma', pattern: /^([A-Z][a-z]{4,9})(?: of all)?,/, value: (m) => ordinalValue.get(m[1]!.toLowerCase()) ?? 0},
+  {style: 'ordinal-is', pattern: /^[Tt]he ([a-z]{5,8}) is\b/, value: (m) => (ordinalValue.get(m[1]!) ?? 0) <= 12 && !m[1]!.endsWith('ly') ? (ordinalValue.get(m[1]!) ?? 0) : 0},
+  {style: 'step', pattern: /^Step (\d{1,3})\b/, value: (m) => Number(m[1])},
+]
+
+/**
+ * The numbering marker at `offset` in `text`, or null.
+ * @param text The text (a block's prose, or a sentence).
+ * @param offset Where to look.
+ * @param styles Only these styles (all when omitted).
+ */
+export function parseMarker(text: string, offset = 0, styles?: ReadonlySet<NumberingStyle>): NumberingMarker | null {
+  if (offset >= text.length) return null
+  // Every pattern is anchored with `^`; a short slice bounds the work per call.
+  const head = text.slice(offset, offset + 48)
+  for (const {style, pattern, value} of patterns) {
+    if (styles && !styles.has(style)) continue
+    const match = pattern.exec(head)
+    if (!match) continue
+    const number = value(match)
+    if (number <= 0) continue
+    return {style, value: number, text: match[0], start: offset, end: offset + match[0].length}
+  }
+  return null
+}
+
+/**
+ * The marker text a sequence in `style` would use for `value`, for messages and fixes.
+ * @param style The style.
+ * @param value The number.
+ */
+export function formatMarker(style: NumberingStyle, value: number): string {
+  switch (style) {
+    case 'decimal-dot':
+      return `${value}.`
+    case 'decimal-paren-right':
+      return `${value})`
+    case 'decimal-paren':
+      return `(${value})`
+    case 'decimal-fullwidth-paren':
+      return `（${value}）`
+    case 'decimal-dun':
+      return `${value}、`
+    case 'cn-dun':
+      return `${toChineseNumeral(value)}、`
+    case 'cn-paren':
+      return `（${toChineseNumeral(value)}）`
+    case 'cn-shi':
+      return `${toChineseNumeral(value)}是`
+    case 'cn-di':
+      return `第${toChineseNumeral(value)}，`
+    case 'cn-chapter':
+      return `第${toChineseNumeral(value)}章`
+    case 'circled':
+      return value <= 20 ? String.fromCharCode(0x2460 + value - 1) : `(${value})`
+    case 'roman-upper':
+      return `${toRoman(value)}.`
+    case 'roman-lower':
+      return `${toRoman(value).toLowerCase()}.`
+    case 'alpha-upper':
+      return `${String.fromCharCode(64 + value)}.`
+    case 'alpha-lower':
+      return `${String.fromCharCode(96 + value)}.`
+    case 'ordinal-comma': {
+      const word = englishOrdinals[value - 1] ?? `${value}th`
+      return `${word[0]!.toUpperCase()}${word.slice(1)},`
+    }
+    case 'ordinal-is':
+      return `The ${englishOrdinals[value - 1] ?? `${value}th`} is`
+    case 'step':
+      return `Step ${value}`
+    case 'outline':
+      return `${value}.`
+  }
+}
+
+/**
+ * A Chinese numeral for 1–99.
+ * @param value The number.
+ */
+export function toChineseNumeral(value: number): string {
+  const digits = '〇一二三四五六七八九'
+  if (value < 10) return digits[value] ?? String(value)
+  if (value >= 100) return String(value)
+  const tens = Math.floor(value / 10)
+  const units = value % 10
+  return `${tens === 1 ? '' : digits[tens]}十${units === 0 ? '' : digits[units]}`
+}
