@@ -1,0 +1,181 @@
+/**
+ * glued-subscript: a formula or unit that lost its subscript formatting and
+ * got glued to the next word (`PM2.5Caused`, `O3More`), lost its subscript's
+ * case (`NOX`), or left a stray subscript between two words
+ * (`senses2.5Heavier`).
+ */
+import type {Sentence} from 'nlcst'
+import {readWordList} from '../../src/dictionaries.js'
+import {forEachWord, nodeRange, wordText} from '../../src/document/walk.js'
+import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+
+/** Options of glued-subscript. */
+export interface GluedSubscriptOptions {
+  /** Formulas and units to add to `dictionaries/formulas.txt` (default: none). */
+  formulas: string[]
+}
+
+/** Two-letter English words that can follow a glued formula (`law2.5As`). */
+const twoLetterWords = new Set(['An', 'As', 'At', 'Be', 'By', 'Do', 'If', 'In', 'Is', 'It', 'No', 'Of', 'On', 'Or', 'So', 'To', 'Up', 'We'])
+
+/** Lower-case tails that are part of a unit, not a glued word (`CO2eq`). */
+const formulaTails = new Set(['eq', 'e'])
+
+/** A formula table: formulas longest first, and the subscripts they carry. */
+interface FormulaTable {
+  formulas: string[]
+  /** Subscript (`2.5`, `3`) → formulas that carry it. */
+  bySubscript: Map<string, string[]>
+  /** Upper-cased form whose subscript case was lost (`NOX`) → formula (`NOx`). */
+  byLostCase: Map<string, string>
+}
+
+const tableCache = new Map<string, FormulaTable>()
+
+/** The formula table for a set of extra formulas, built once per set. */
+function formulaTable(extra: readonly string[]): FormulaTable {
+  const key = extra.join('\n')
+  const cached = tableCache.get(key)
+  if (cached) return cached
+  const formulas = [...new Set([...readWordList('formulas.txt'), ...extra])].sort((a, b) => b.length - a.length)
+  const bySubscript = new Map<string, string[]>()
+  const byLostCase = new Map<string, string>()
+  for (const formula of formulas) {
+    const subscript = /\d+(?:\.\d+)?$/.exec(formula)?.[0]
+    if (subscript) bySubscript.set(subscript, [...(bySubscript.get(subscript) ?? []), formula])
+    // `NOx`, `SOx`: the lower-case `x` is a subscript whose case gets lost.
+    if (/^[A-Z]+x$/.test(formula)) byLostCase.set(formula.toUpperCase(), formula)
+  }
+  const table = {formulas, bySubscript, byLostCase}
+  tableCache.set(key, table)
+  return table
+}
+
+/** Whether `tail` reads as an English word glued after a formula. */
+function isGluedWord(tail: string, formula: string): boolean {
+  if (tail.length < 2) return false
+  const first = tail.charCodeAt(0)
+  let restLower = true
+  for (let index = 1; index < tail.length; index++) {
+    const code = tail.charCodeAt(index)
+    if (code < 97 || code > 122) restLower = false
+  }
+  if (!restLower) return false
+  if (first >= 65 && first <= 90) return tail.length > 2 || twoLetterWords.has(tail)
+  // A lower-case tail only after a formula with a digit: `CO2emissions`, not `COmpany`.
+  return first >= 97 && first <= 122 && /\d$/.test(formula) && !formulaTails.has(tail)
+}
+
+/** A lower-case word, a subscript and a capitalised word: `senses2.5Heavier`. */
+function splitStraySubscript(word: string): {before: string; subscript: string; after: string} | null {
+  let index = 0
+  while (index < word.length && word.charCodeAt(index) >= 97 && word.charCodeAt(index) <= 122) index++
+  if (index < 2) return null
+  const subscriptStart = index
+  while (index < word.length && ((word.charCodeAt(index) >= 48 && word.charCodeAt(index) <= 57) || word[index] === '.')) index++
+  const subscript = word.slice(subscriptStart, index)
+  if (!/^\d+(?:\.\d+)?$/.test(subscript)) return null
+  const after = word.slice(index)
+  if (!/^[A-Z][a-z]+$/.test(after) || (after.length === 2 && !twoLetterWords.has(after))) return null
+  return {before: word.slice(0, subscriptStart), subscript, after}
+}
+
+/** Whether a sentence has no lower-case letter (an all-caps heading). */
+function isAllCaps(sentence: Sentence): boolean {
+  for (const child of sentence.children) {
+    if (child.type === 'WordNode' && /[a-z]/.test(wordText(child))) return false
+  }
+  return true
+}
+
+/** Whether `word` stands in `text` as a whole word. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? '' : text[at - 1]!
+    const after = text[at + word.length] ?? ''
+    if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) return true
+  }
+  return false
+}
+
+/** The formulas of the table that a block's text mentions, for messages about stray subscripts. */
+function mentionedFormula(blockText: string, candidates: readonly string[]): string | undefined {
+  for (const formula of candidates) {
+    if (blockText.includes(formula)) return formula
+    // `fine particulate matter (PM)` with the `2.5` moved away.
+    const stem = formula.replace(/\d+(?:\.\d+)?$/, '')
+    if (stem.length >= 2 && containsWord(blockText, stem)) return formula
+  }
+  return undefined
+}
+
+export default defineRule<GluedSubscriptOptions>(
+  {
+    id: 'glued-subscript',
+    description: 'Formula or unit glued to the next word after its subscript was lost',
+    type: 'problem',
+    languages: ['en', 'zh'],
+    fixable: 'sometimes',
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      properties: {formulas: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true}},
+      additionalProperties: false,
+    },
+    url: ruleUrl('glued-subscript'),
+    presets: ['recommended', 'zh-typography'],
+  },
+  {formulas: []},
+  ({index, options, report}) => {
+    const table = formulaTable(options.formulas)
+    for (const block of index.blocks) {
+      if (!block.paragraph || !block.prose) continue
+      const paragraph = block.paragraph
+      forEachWord(paragraph, (word, sentence) => {
+        const text = wordText(word)
+        // Only words that mix letters and digits, or an upper-cased `NOX`, can be glued formulas.
+        const hasDigit = /\d/.test(text)
+        const [start, end] = nodeRange(word)
+        const lostCase = table.byLostCase.get(text)
+        if (lostCase) {
+          if (isAllCaps(sentence)) return
+          report({
+            message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
+            start,
+            end,
+            expected: [lostCase],
+            fix: 'safe',
+          })
+          return
+        }
+        for (const formula of table.formulas) {
+          if (text.length <= formula.length || !text.startsWith(formula)) continue
+          const tail = text.slice(formula.length)
+          if (!isGluedWord(tail, formula)) continue
+          const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
+          report({
+            message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
+            start,
+            end,
+            expected: [`${formula} ${tailWord}`],
+            fix: 'safe',
+          })
+          return
+        }
+        if (!hasDigit) return
+        const stray = splitStraySubscript(text)
+        if (!stray) return
+        const candidates = table.bySubscript.get(stray.subscript)
+        if (!candidates) return
+        const formula = mentionedFormula(block.prose!.value, candidates)
+        report({
+          message:
+            `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
+            (formula ? `: it belongs to \`${formula}\`, mentioned in this paragraph` : ': a formula lost it'),
+          start,
+          end,
+        })
+      })
+    }
+  },
+)

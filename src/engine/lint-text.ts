@@ -1,0 +1,162 @@
+/**
+ * Lints one text: builds its document index, runs the enabled rules as a
+ * unified pipeline over the nlcst tree, and turns the VFile's messages into
+ * ESLint-shaped results.
+ */
+import type {Root} from 'nlcst'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {buildDocument} from '../document/build.js'
+import type {DocumentFormat} from '../document/types.js'
+import {ruleModules} from '../rules.js'
+import type {LintMessage, LintResult, Severity} from '../types.js'
+import {DirectiveFilter} from './directives.js'
+import {indexDataKey, type BilintMessageFields, type RuleModule, type RuleSettings} from './rule.js'
+
+/** Enabled rules with their settings, by rule id. */
+export type EnabledRules = ReadonlyMap<string, RuleSettings<Record<string, unknown>>>
+
+/** Options of {@link lintDocument}. */
+export interface LintDocumentOptions {
+  /** Path reported in the result. */
+  filePath: string
+  /** How to read the text. */
+  format: DocumentFormat
+  /** Forces the document language. */
+  language?: 'en' | 'zh' | undefined
+  /** Keep the text in the result (for reporters that show it). */
+  keepSource?: boolean
+}
+
+/**
+ * The format a path implies: Markdown for `.md`, `.markdown` and `.mdx`, plain text otherwise.
+ * @param filePath A file path or name.
+ */
+export function formatOfPath(filePath: string): DocumentFormat {
+  return /\.(?:md|markdown|mdx|mkd|mdown)$/i.test(filePath) ? 'markdown' : 'text'
+}
+
+const processorCache = new WeakMap<EnabledRules, Processor<undefined, Root, Root>>()
+
+/** A unified processor that runs each enabled rule, isolating crashes. */
+function processorFor(rules: EnabledRules): Processor<undefined, Root, Root> {
+  const cached = processorCache.get(rules)
+  if (cached) return cached
+  let processor = unified() as unknown as Processor<undefined, Root, Root>
+  for (const [id, settings] of rules) {
+    const rule = ruleModules.get(id)
+    if (!rule) continue
+    processor = processor.use(isolatedRule(rule), settings) as typeof processor
+  }
+  processor.freeze()
+  processorCache.set(rules, processor)
+  return processor
+}
+
+/** Wraps a rule's plugin so that an exception becomes an `internal-error` message. */
+function isolatedRule(rule: RuleModule<object>) {
+  return function (this: Processor, settings: RuleSettings<object>) {
+    const transformer = (rule.plugin as (this: Processor, settings: RuleSettings<object>) => (tree: Root, file: VFile) => void).call(
+      this,
+      settings,
+    )
+    return (tree: Root, file: VFile): undefined => {
+      try {
+        transformer(tree, file)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        const message = file.message(`Rule \`${rule.meta.id}\` failed on this file: ${reason}`, {
+          ruleId: 'internal-error',
+          source: 'bilint',
+        })
+        message.fatal = true
+      }
+      return undefined
+    }
+  }
+}
+
+/**
+ * Lints a text with the given rules.
+ * @param text The text, without BOM.
+ * @param rules Enabled rules and their settings.
+ * @param options Path, format and language.
+ */
+export async function lintDocument(text: string, rules: EnabledRules, options: LintDocumentOptions): Promise<LintResult> {
+  const index = await buildDocument(text, {format: options.format, language: options.language})
+  const file = new VFile({path: options.filePath, value: text})
+  file.data[indexDataKey] = index
+  processorFor(rules).runSync(index.root, file)
+  const filter = new DirectiveFilter(index.directives)
+  const messages = file.messages
+    .map(toLintMessage)
+    .filter((message) => message.ruleId === 'internal-error' || !filter.isSilenced(message.ruleId ?? '', message.line))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn)
+  const result = toResult(options.filePath, messages)
+  if (options.keepSource) result.source = text
+  return result
+}
+
+/** An ESLint-shaped message from a VFileMessage. */
+function toLintMessage(message: VFileMessage): LintMessage {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : start
+  const severity: Severity = message.fatal ? 2 : 1
+  const lintMessage: LintMessage = {
+    ruleId: message.ruleId ?? null,
+    severity,
+    message: message.reason,
+    line: start?.line ?? 1,
+    column: start?.column ?? 1,
+    endLine: end?.line ?? start?.line ?? 1,
+    endColumn: end?.column ?? start?.column ?? 1,
+  }
+  if (message.actual !== undefined && message.actual !== null) lintMessage.actual = message.actual
+  if (message.expected) lintMessage.expected = message.expected
+  if (message.url) lintMessage.url = message.url
+  const applicability = (message as VFileMessage & BilintMessageFields).fixApplicability
+  const replacement = message.expected?.[0]
+  if (applicability && replacement !== undefined && start?.offset !== undefined && end?.offset !== undefined) {
+    const edit = {range: [start.offset, end.offset] as [number, number], text: replacement}
+    if (applicability === 'safe') lintMessage.fix = edit
+    else lintMessage.suggestions = [{desc: `Replace with \`${replacement}\``, fix: edit}]
+  }
+  return lintMessage
+}
+
+/**
+ * A result with its counts.
+ * @param filePath The path reported.
+ * @param messages The messages, sorted.
+ */
+export function toResult(filePath: string, messages: LintMessage[]): LintResult {
+  let errorCount = 0
+  let warningCount = 0
+  let fatalErrorCount = 0
+  let fixableErrorCount = 0
+  let fixableWarningCount = 0
+  for (const message of messages) {
+    if (message.severity === 2) {
+      errorCount++
+      if (message.fix) fixableErrorCount++
+    } else {
+      warningCount++
+      if (message.fix) fixableWarningCount++
+    }
+    if (message.fatal) fatalErrorCount++
+  }
+  return {filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount}
+}
+
+/**
+ * A result for a file that could not be linted: one fatal message.
+ * @param filePath The path.
+ * @param reason Why, in one line.
+ */
+export function fatalResult(filePath: string, reason: string): LintResult {
+  return toResult(filePath, [
+    {ruleId: null, severity: 2, fatal: true, message: reason, line: 1, column: 1, endLine: 1, endColumn: 1},
+  ])
+}
