@@ -1,0 +1,142 @@
+/**
+ * Command-line options, parsed with `node:util` `parseArgs`.
+ */
+import {parseArgs} from 'node:util'
+import {isPresetName, type PresetName} from '../config/presets.js'
+import {isFormatName, type FormatName} from '../formatters/index.js'
+
+/** A usage error: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  /** Files, directories, globs; `-` for stdin. */
+  patterns: string[]
+  /** Output format (default `stylish`). */
+  format: FormatName
+  /** Write the report to this file instead of stdout. */
+  outputFile: string | undefined
+  /** Report errors only. */
+  quiet: boolean
+  /** Exit 1 when warnings exceed this number (default: no limit). */
+  maxWarnings: number | undefined
+  /** `--rule id:severity` arguments, unparsed. */
+  rules: string[]
+  /** `--config FILE`. */
+  config: string | undefined
+  /** `--no-config`. */
+  noConfig: boolean
+  /** `--print-config FILE`. */
+  printConfig: string | undefined
+  /** `--list-rules`. */
+  listRules: boolean
+  /** `--version`. */
+  version: boolean
+  /** `--help`. */
+  help: boolean
+  /** `--language en|zh`. */
+  language: 'en' | 'zh' | undefined
+  /** `--preset NAME` (default `recommended`). */
+  preset: PresetName
+  /** `--stdin-filename NAME`. */
+  stdinFilename: string | undefined
+  /** Colour: forced on or off, or undefined to follow the terminal. */
+  color: boolean | undefined
+}
+
+/** The help text. */
+export const helpText = `Usage: bilint [options] [file|dir|glob ...]
+       bilint [options] - --stdin-filename NAME
+
+Lints translated Chinese/English documents (.md, .markdown, .txt).
+
+Output:
+  -f, --format NAME         stylish (default), json, sarif, github, unix, checkstyle, junit
+  -o, --output-file FILE    write the report to FILE
+      --quiet               report errors only
+      --max-warnings N      exit 1 when there are more than N warnings
+      --color, --no-color   force colour on or off (default: on a terminal only)
+
+Rules and configuration:
+  -c, --config FILE         use this configuration file for every file
+      --no-config           ignore configuration files
+      --preset NAME         recommended (default), zh-typography, strict
+      --rule ID:SEVERITY    set a rule to off, warn or error (repeatable)
+      --language en|zh      force the document language
+      --print-config FILE   print the configuration that applies to FILE
+      --list-rules          list the rules with their presets and severities
+
+Input:
+      --stdin-filename NAME name (and format) of the text read from stdin with -
+
+  -v, --version             print the version
+  -h, --help                print this help
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, configuration or file errors.`
+
+/**
+ * Parses command-line arguments.
+ * @param args `process.argv.slice(2)`.
+ * @throws {UsageError} For unknown options and bad values.
+ */
+export function parseCliOptions(args: string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: {type: 'string', short: 'f'},
+        'output-file': {type: 'string', short: 'o'},
+        quiet: {type: 'boolean'},
+        'max-warnings': {type: 'string'},
+        rule: {type: 'string', multiple: true},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean'},
+        'print-config': {type: 'string'},
+        'list-rules': {type: 'boolean'},
+        version: {type: 'boolean', short: 'v'},
+        help: {type: 'boolean', short: 'h'},
+        language: {type: 'string'},
+        preset: {type: 'string'},
+        'stdin-filename': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!)
+  }
+  const values = parsed.values
+  const format = values.format ?? 'stylish'
+  if (!isFormatName(format)) throw new UsageError(`unknown format \`${format}\` (expected stylish, json, sarif, github, unix, checkstyle or junit)`)
+  const preset = values.preset ?? 'recommended'
+  if (!isPresetName(preset)) throw new UsageError(`unknown preset \`${preset}\` (expected recommended, zh-typography or strict)`)
+  const language = values.language
+  if (language !== undefined && language !== 'en' && language !== 'zh') throw new UsageError(`--language must be en or zh, not \`${language}\``)
+  let maxWarnings: number | undefined
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0')
+  }
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  return {
+    patterns: parsed.positionals,
+    format,
+    outputFile: values['output-file'],
+    quiet: values.quiet ?? false,
+    maxWarnings,
+    rules: values.rule ?? [],
+    config: values.config,
+    noConfig: values['no-config'] ?? false,
+    printConfig: values['print-config'],
+    listRules: values['list-rules'] ?? false,
+    version: values.version ?? false,
+    help: values.help ?? false,
+    language,
+    preset,
+    stdinFilename: values['stdin-filename'],
+    color: values['no-color'] ? false : values.color,
+  }
+}

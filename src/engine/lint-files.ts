@@ -1,0 +1,166 @@
+/**
+ * The programmatic API: `lintText` for one text, `lintFiles` for paths,
+ * directories and globs, each file with the configuration found for it.
+ */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import ignore from 'ignore'
+import {ConfigError} from '../config/errors.js'
+import {ConfigFinder, loadConfigFile} from '../config/load-config.js'
+import type {PresetName} from '../config/presets.js'
+import {resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
+import {validateConfig} from '../config/validate.js'
+import {discoverFiles} from '../files/discover.js'
+import {ruleMetas} from '../rules.js'
+import {decodeText, DecodeError} from '../text/decode.js'
+import type {BilintConfig, LintResult} from '../types.js'
+import {fatalResult, formatOfPath, lintDocument, type EnabledRules} from './lint-text.js'
+
+/** Options shared by {@link lintText} and {@link lintFiles}. */
+export interface LintOptions {
+  /** Preset the configuration builds on (default `recommended`). */
+  preset?: PresetName
+  /** `--rule id:severity` overrides, applied last. */
+  rules?: CliRuleOverride[]
+  /** Forces the document language (default: configuration, then detection). */
+  language?: 'en' | 'zh'
+  /** Keep each file's text in its result, for reporters that show it (default false). */
+  keepSource?: boolean
+}
+
+/** Options of {@link lintText}. */
+export interface LintTextOptions extends LintOptions {
+  /** Path or name of the text: decides Markdown or plain text, and is reported (default `<text>`). */
+  filePath?: string
+  /** Configuration object, validated before use (default: none, the preset alone). */
+  config?: BilintConfig | null
+}
+
+/** Options of {@link lintFiles}. */
+export interface LintFilesOptions extends LintOptions {
+  /** Directory relative paths are resolved against (default `process.cwd()`). */
+  cwd?: string
+  /** One configuration file for every file, instead of looking for one (`--config`). */
+  configFile?: string
+  /** Look for configuration files (default true; `--no-config` sets false). */
+  useConfigFiles?: boolean
+}
+
+/** Rule settings cached per configuration object, so each processor is built once. */
+const enabledRulesCache = new WeakMap<object, Map<string, EnabledRules>>()
+const noConfig = {}
+
+function enabledRulesFor(config: BilintConfig | null, options: LintOptions): EnabledRules {
+  const key = config ?? noConfig
+  let byOptions = enabledRulesCache.get(key)
+  if (!byOptions) enabledRulesCache.set(key, (byOptions = new Map()))
+  const optionsKey = JSON.stringify([options.preset ?? 'recommended', options.rules ?? []])
+  let enabled = byOptions.get(optionsKey)
+  if (!enabled) {
+    enabled = resolveRuleSettings(options.preset ?? 'recommended', config, options.rules ?? [], ruleMetas) as EnabledRules
+    byOptions.set(optionsKey, enabled)
+  }
+  return enabled
+}
+
+/**
+ * Lints one text.
+ * @param text The text (a leading BOM is ignored).
+ * @param options Path, configuration, language and overrides.
+ * @returns The result in ESLint's JSON shape.
+ */
+export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const filePath = options.filePath ?? '<text>'
+  const config = options.config ? await validateConfig(options.config, '<config>', ruleMetas) : null
+  return lintDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, enabledRulesFor(config, options), {
+    filePath,
+    format: formatOfPath(filePath),
+    language: options.language ?? config?.language,
+    keepSource: options.keepSource,
+  })
+}
+
+/**
+ * Lints files, directories and globs. A file that cannot be read, or whose
+ * configuration is invalid, gets one fatal message; the others are still linted.
+ * @param patterns Paths, directories or globs.
+ * @param options Working directory, configuration and overrides.
+ * @returns One result per file, in path order; a pattern that matches nothing gets a fatal result.
+ */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const configs = new ConfigSource(cwd, options)
+  const {files, missing} = await discoverFiles(patterns, {cwd})
+  const results: LintResult[] = missing.map((pattern) => fatalResult(pattern, 'No such file or directory, and no file matches this pattern'))
+  for (const filePath of files) {
+    const result = await lintFile(filePath, configs, options)
+    if (result) results.push(result)
+  }
+  return results
+}
+
+/** Reads, decodes and lints one file; null when its configuration's `ignorePatterns` skip it. */
+async function lintFile(filePath: string, configs: ConfigSource, options: LintFilesOptions): Promise<LintResult | null> {
+  let found: {config: BilintConfig | null; configPath: string | null}
+  try {
+    found = await configs.forFile(filePath)
+  } catch (error) {
+    if (error instanceof ConfigError) return fatalResult(filePath, `Configuration error: ${error.message}`)
+    throw error
+  }
+  if (found.config?.ignorePatterns?.length && found.configPath) {
+    const relative = path.relative(path.dirname(found.configPath), filePath)
+    if (!relative.startsWith('..') && ignore().add(found.config.ignorePatterns).ignores(relative.split(path.sep).join('/'))) {
+      return null
+    }
+  }
+  let text: string
+  try {
+    text = decodeText(await readFile(filePath)).text
+  } catch (error) {
+    if (error instanceof DecodeError) return fatalResult(filePath, `Cannot lint: ${error.message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    return fatalResult(filePath, `Cannot read file (${code ?? (error as Error).message})`)
+  }
+  return lintDocument(text, enabledRulesFor(found.config, options), {
+    filePath,
+    format: formatOfPath(filePath),
+    language: options.language ?? found.config?.language,
+    keepSource: options.keepSource,
+  })
+}
+
+/** Where each file's configuration comes from: `--config`, a config file found, or none. */
+export class ConfigSource {
+  private readonly finder: ConfigFinder | null
+  private fixed: Promise<{config: BilintConfig; configPath: string}> | null = null
+
+  /**
+   * @param cwd Working directory.
+   * @param options Whether and where to look.
+   */
+  constructor(
+    private readonly cwd: string,
+    private readonly options: Pick<LintFilesOptions, 'configFile' | 'useConfigFiles'>,
+  ) {
+    this.finder = options.useConfigFiles === false || options.configFile ? null : new ConfigFinder({cwd, rules: ruleMetas})
+  }
+
+  /**
+   * The configuration for a file.
+   * @param filePath Absolute path (or stdin name).
+   * @throws {ConfigError} When the configuration is invalid.
+   */
+  async forFile(filePath: string): Promise<{config: BilintConfig | null; configPath: string | null}> {
+    if (this.options.configFile) {
+      const configPath = path.resolve(this.cwd, this.options.configFile)
+      this.fixed ??= loadConfigFile(configPath).then(async (config) => ({
+        config: await validateConfig(config, configPath, ruleMetas),
+        configPath,
+      }))
+      return this.fixed
+    }
+    if (!this.finder) return {config: null, configPath: null}
+    return (await this.finder.find(filePath)) ?? {config: null, configPath: null}
+  }
+}
