@@ -1,0 +1,43 @@
+/** The JSON format keeps ESLint's fields and nothing else. */
+
+import {describe, expect, it} from 'vitest'
+import formatJson from '../../src/formatters/json.js'
+import type {LintResult} from '../../src/types.js'
+import {fixtureContext, fixtureResults} from './fixture-results.js'
+
+describe('json', () => {
+  it('drops the source text and keeps absolute paths', () => {
+    const parsed = JSON.parse(formatJson(fixtureResults, fixtureContext())) as LintResult[]
+    expect(parsed.map((result) => result.filePath)).toEqual(['/project/docs/guide.md', '/project/README.md', '/project/notes/读我 #1.md'])
+    expect(parsed.some((result) => 'source' in result)).toBe(false)
+    expect(parsed).toEqual(fixtureResults.map(({source: _source, ...result}) => result))
+  })
+
+  it('drops fields it does not know', () => {
+    const withExtras = {
+      ...fixtureResults[0],
+      usedDeprecatedRules: [],
+      messages: [{...fixtureResults[0]?.messages[2], nodeType: 'text', fix: {range: [1, 2], text: 'x', extra: true}}],
+    } as unknown as LintResult
+    const [parsed] = JSON.parse(formatJson([withExtras], fixtureContext())) as Array<Record<string, unknown>>
+    expect(Object.keys(parsed ?? {})).toEqual([
+      'filePath',
+      'messages',
+      'errorCount',
+      'warningCount',
+      'fatalErrorCount',
+      'fixableErrorCount',
+      'fixableWarningCount',
+    ])
+    expect((parsed?.['messages'] as unknown[])[0]).toEqual({
+      ruleId: 'space-before-punctuation',
+      severity: 2,
+      message: 'Unexpected space before “,”.',
+      line: 4,
+      column: 23,
+      endLine: 4,
+      endColumn: 25,
+      fix: {range: [1, 2], text: 'x'},
+    })
+  })
+})
