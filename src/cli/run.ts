@@ -69,7 +69,8 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     preset: options.preset,
     rules: cliRules,
     language: options.language,
-    keepSource: false,
+    // SARIF turns fix offsets into regions, which needs the text.
+    keepSource: options.format === 'sarif',
   }
   const results: LintResult[] = []
   const filePatterns = options.patterns.filter((pattern) => pattern !== '-')
@@ -126,7 +127,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
 /** Lints standard input under `--stdin-filename`. */
 async function lintStdin(
   options: CliOptions,
-  lintOptions: {preset: CliOptions['preset']; rules: CliRuleOverride[]; language: CliOptions['language']},
+  lintOptions: {preset: CliOptions['preset']; rules: CliRuleOverride[]; language: CliOptions['language']; keepSource: boolean},
   io: CliIo,
 ): Promise<LintResult> {
   const name = options.stdinFilename ?? '<stdin>'
