@@ -2,12 +2,13 @@
  * The rules bilint ships, in the order they run.
  */
 import gluedSubscript from '../rules/glued-subscript/index.js'
+import orphanedHeading from '../rules/orphaned-heading/index.js'
 import type {RuleModule} from './engine/rule.js'
 import type {RuleMeta} from './types.js'
 
 /** Every rule, by id. */
 export const ruleModules: ReadonlyMap<string, RuleModule<object>> = new Map(
-  ([gluedSubscript] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
+  ([gluedSubscript, orphanedHeading] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
 )
 
 /** Metadata of every rule, in order. */
