@@ -1,0 +1,91 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {lintFiles, lintText} from '../../src/index.js'
+import {lintDocument} from '../../src/engine/lint-text.js'
+import {defineRule} from '../../src/engine/rule.js'
+import {ruleModules} from '../../src/rules.js'
+
+describe('lintText', () => {
+  it('returns an ESLint-shaped result with fixes', async () => {
+    const result = await lintText('Haze was PM2.5Caused by coal.\n', {filePath: 'a.txt'})
+    expect(result).toMatchObject({filePath: 'a.txt', errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 1})
+    expect(result.messages[0]).toMatchObject({
+      ruleId: 'glued-subscript',
+      severity: 2,
+      line: 1,
+      column: 10,
+      endLine: 1,
+      endColumn: 21,
+      fix: {range: [9, 20], text: 'PM2.5 caused'},
+    })
+  })
+
+  it('ignores a leading BOM and keeps columns as an editor shows them', async () => {
+    const result = await lintText('\uFEFFPM2.5Caused haze.\n', {filePath: 'a.txt'})
+    expect(result.messages[0]).toMatchObject({line: 1, column: 1, fix: {range: [0, 11]}})
+  })
+
+  it('applies a configuration object and validates it', async () => {
+    const quiet = await lintText('PM2.5Caused haze.\n', {config: {rules: {'glued-subscript': 'off'}}})
+    expect(quiet.messages).toEqual([])
+    await expect(lintText('x', {config: {rules: {nope: 'error'}} as never})).rejects.toThrow(/rules\.nope/)
+  })
+
+  it('honours bilint-disable comments in Markdown', async () => {
+    const result = await lintText('<!-- bilint-disable-next-line glued-subscript -->\nPM2.5Caused haze.\n\nO3More days.\n', {filePath: 'a.md'})
+    expect(result.messages.map((message) => message.line)).toEqual([4])
+  })
+})
+
+describe('crash isolation', () => {
+  it('turns an exception in one rule into an internal-error message and runs the others', async () => {
+    const broken = defineRule(
+      {...ruleModules.get('glued-subscript')!.meta, id: 'broken-rule'},
+      {},
+      () => {
+        throw new Error('boom')
+      },
+    )
+    const rules = new Map([
+      ['broken-rule', {severity: 2 as const, options: {}}],
+      ['glued-subscript', {severity: 2 as const, options: {}}],
+    ])
+    // The registry does not know `broken-rule`: register it for this test only.
+    ;(ruleModules as Map<string, unknown>).set('broken-rule', broken)
+    try {
+      const result = await lintDocument('PM2.5Caused haze.\n', rules, {filePath: 'x.txt', format: 'text'})
+      expect(result.messages.map((message) => message.ruleId).sort()).toEqual(['glued-subscript', 'internal-error'])
+      expect(result.messages.find((message) => message.ruleId === 'internal-error')!.message).toBe(
+        'Rule `broken-rule` failed on this file: boom',
+      )
+    } finally {
+      ;(ruleModules as Map<string, unknown>).delete('broken-rule')
+    }
+  })
+})
+
+describe('lintFiles', () => {
+  let folder = ''
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'bilint-api-'))
+    await writeFile(path.join(folder, 'good.md'), 'PM2.5Caused haze.\n')
+    await writeFile(path.join(folder, 'binary.txt'), Buffer.from([0x41, 0x00, 0x42]))
+    await writeFile(path.join(folder, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]))
+    await writeFile(path.join(folder, 'skipped.md'), 'PM2.5Caused haze.\n')
+    await writeFile(path.join(folder, '.bilintrc.json'), JSON.stringify({ignorePatterns: ['skipped.md']}))
+  })
+  afterAll(() => rm(folder, {recursive: true, force: true}))
+
+  it('lints every readable file and gives unreadable ones one fatal message', async () => {
+    const results = await lintFiles(['.', 'missing.md'], {cwd: folder})
+    const summary = results.map((result) => [path.basename(result.filePath), result.fatalErrorCount, result.errorCount, result.messages[0]?.message])
+    expect(summary).toEqual([
+      ['missing.md', 1, 1, 'No such file or directory, and no file matches this pattern'],
+      ['binary.txt', 1, 1, 'Cannot lint: binary file (NUL byte at offset 1)'],
+      ['good.md', 0, 1, 'Unexpected `PM2.5Caused`, expected `PM2.5 caused`: the formula `PM2.5` is glued to the next word'],
+      ['latin1.txt', 1, 1, 'Cannot lint: not valid UTF-8 text (first bad byte at offset 3)'],
+    ])
+  })
+})
