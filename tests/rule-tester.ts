@@ -14,6 +14,10 @@ import type {RuleModule} from '../src/engine/rule.js'
 import {applyEdits, editsOf} from '../src/fix/apply-fixes.js'
 import type {LintMessage, Severity} from '../src/types.js'
 
+/** A rule of any options type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = RuleModule<any>
+
 /** A valid case: a text, or a text with its settings. */
 export type ValidCase = string | CaseSettings
 
@@ -29,6 +33,8 @@ export interface CaseSettings {
   options?: Record<string, unknown>
   /** Why this case exists (shown in the test name). */
   name?: string
+  /** Project words, as from the configuration's `words`. */
+  projectWords?: string[]
 }
 
 /** An expected message; only the fields given are compared. */
@@ -57,12 +63,18 @@ export interface InvalidCase extends CaseSettings {
  * @param rule The rule.
  * @param settings The case.
  */
-export async function lintWithRule(rule: RuleModule<object>, settings: CaseSettings): Promise<LintMessage[]> {
+export async function lintWithRule(rule: AnyRule, settings: CaseSettings): Promise<LintMessage[]> {
   const filePath = settings.filePath ?? 'test.md'
   const result = await lintDocument(
     settings.text,
     new Map([[rule.meta.id, {severity: 2 as const, options: settings.options ?? {}}]]),
-    {filePath, format: formatOfPath(filePath), language: settings.language},
+    {
+      filePath,
+      format: formatOfPath(filePath),
+      language: settings.language,
+      projectWords: settings.projectWords,
+      registry: new Map([[rule.meta.id, rule as RuleModule<object>]]),
+    },
   )
   const crashes = result.messages.filter((message) => message.ruleId === 'internal-error')
   expect(crashes, 'the rule crashed').toEqual([])
@@ -74,7 +86,7 @@ export async function lintWithRule(rule: RuleModule<object>, settings: CaseSetti
  * @param rule The rule.
  * @param settings The case.
  */
-export async function fixWithRule(rule: RuleModule<object>, settings: CaseSettings): Promise<string> {
+export async function fixWithRule(rule: AnyRule, settings: CaseSettings): Promise<string> {
   let text = settings.text
   for (let pass = 0; pass < 10; pass++) {
     const messages = await lintWithRule(rule, {...settings, text})
@@ -95,7 +107,7 @@ function caseName(settings: CaseSettings): string {
  * @param rule The rule.
  * @param cases Valid and invalid cases.
  */
-export function runRuleTests(rule: RuleModule<object>, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
+export function runRuleTests(rule: AnyRule, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
   const valid = cases.valid.map((entry) => (typeof entry === 'string' ? {text: entry} : entry))
   describe(rule.meta.id, () => {
     it('lists no case twice', () => {

@@ -143,8 +143,8 @@ async function lintStdin(
     throw error
   }
   const configs = new ConfigSource(io.cwd, {configFile: options.config, useConfigFiles: !options.noConfig})
-  const {config} = await configs.forFile(path.resolve(io.cwd, name))
-  return lintText(text, {...lintOptions, filePath: name, config})
+  const {config, words} = await configs.forFile(path.resolve(io.cwd, name))
+  return lintText(text, {...lintOptions, filePath: name, config, projectWords: words})
 }
 
 /** A result with its warnings removed (`--quiet`). */

@@ -7,6 +7,7 @@ import path from 'node:path'
 import ignore from 'ignore'
 import {ConfigError} from '../config/errors.js'
 import {ConfigFinder, loadConfigFile} from '../config/load-config.js'
+import {parseWordList} from '../dictionaries.js'
 import type {PresetName} from '../config/presets.js'
 import {resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
 import {validateConfig} from '../config/validate.js'
@@ -34,6 +35,8 @@ export interface LintTextOptions extends LintOptions {
   filePath?: string
   /** Configuration object, validated before use (default: none, the preset alone). */
   config?: BilintConfig | null
+  /** Project words besides the configuration's `words` (default none). */
+  projectWords?: readonly string[]
 }
 
 /** Options of {@link lintFiles}. */
@@ -77,6 +80,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     format: formatOfPath(filePath),
     language: options.language ?? config?.language,
     keepSource: options.keepSource,
+    projectWords: [...(config?.words ?? []), ...(options.projectWords ?? [])],
   })
 }
 
@@ -101,7 +105,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
 
 /** Reads, decodes and lints one file; null when its configuration's `ignorePatterns` skip it. */
 async function lintFile(filePath: string, configs: ConfigSource, options: LintFilesOptions): Promise<LintResult | null> {
-  let found: {config: BilintConfig | null; configPath: string | null}
+  let found: FileConfig
   try {
     found = await configs.forFile(filePath)
   } catch (error) {
@@ -127,13 +131,39 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
     format: formatOfPath(filePath),
     language: options.language ?? found.config?.language,
     keepSource: options.keepSource,
+    projectWords: found.words,
   })
+}
+
+/** The configuration that applies to a file, with its project words. */
+export interface FileConfig {
+  /** The validated configuration, or null when there is none. */
+  config: BilintConfig | null
+  /** The file it came from. */
+  configPath: string | null
+  /** The configuration's `words` plus the entries of `.bilint-words.txt` beside it. */
+  words: readonly string[]
+}
+
+/** Name of the project word list read beside a configuration file. */
+export const projectWordsFileName = '.bilint-words.txt'
+
+/** Reads `.bilint-words.txt` beside a configuration file; empty when there is none. */
+async function readProjectWords(configPath: string | null): Promise<string[]> {
+  if (!configPath) return []
+  try {
+    return parseWordList(await readFile(path.join(path.dirname(configPath), projectWordsFileName), 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw new ConfigError(path.join(path.dirname(configPath), projectWordsFileName), undefined, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
 }
 
 /** Where each file's configuration comes from: `--config`, a config file found, or none. */
 export class ConfigSource {
   private readonly finder: ConfigFinder | null
-  private fixed: Promise<{config: BilintConfig; configPath: string}> | null = null
+  private fixed: Promise<FileConfig> | null = null
+  private readonly wordsByConfig = new Map<string, Promise<FileConfig>>()
 
   /**
    * @param cwd Working directory.
@@ -151,16 +181,23 @@ export class ConfigSource {
    * @param filePath Absolute path (or stdin name).
    * @throws {ConfigError} When the configuration is invalid.
    */
-  async forFile(filePath: string): Promise<{config: BilintConfig | null; configPath: string | null}> {
+  async forFile(filePath: string): Promise<FileConfig> {
     if (this.options.configFile) {
       const configPath = path.resolve(this.cwd, this.options.configFile)
-      this.fixed ??= loadConfigFile(configPath).then(async (config) => ({
-        config: await validateConfig(config, configPath, ruleMetas),
-        configPath,
-      }))
+      this.fixed ??= loadConfigFile(configPath).then(async (config) => {
+        const validated = await validateConfig(config, configPath, ruleMetas)
+        return {config: validated, configPath, words: [...(validated.words ?? []), ...(await readProjectWords(configPath))]}
+      })
       return this.fixed
     }
-    if (!this.finder) return {config: null, configPath: null}
-    return (await this.finder.find(filePath)) ?? {config: null, configPath: null}
+    if (!this.finder) return {config: null, configPath: null, words: []}
+    const found = await this.finder.find(filePath)
+    if (!found) return {config: null, configPath: null, words: []}
+    let withWords = this.wordsByConfig.get(found.configPath)
+    if (!withWords) {
+      withWords = readProjectWords(found.configPath).then((words) => ({...found, words: [...(found.config.words ?? []), ...words]}))
+      this.wordsByConfig.set(found.configPath, withWords)
+    }
+    return withWords
   }
 }

@@ -12,7 +12,7 @@ import type {DocumentFormat} from '../document/types.js'
 import {ruleModules} from '../rules.js'
 import type {LintMessage, LintResult, Severity} from '../types.js'
 import {DirectiveFilter} from './directives.js'
-import {indexDataKey, type BilintMessageFields, type RuleModule, type RuleSettings} from './rule.js'
+import {indexDataKey, projectWordsDataKey, type BilintMessageFields, type RuleModule, type RuleSettings} from './rule.js'
 
 /** Enabled rules with their settings, by rule id. */
 export type EnabledRules = ReadonlyMap<string, RuleSettings<Record<string, unknown>>>
@@ -27,6 +27,10 @@ export interface LintDocumentOptions {
   language?: 'en' | 'zh' | undefined
   /** Keep the text in the result (for reporters that show it). */
   keepSource?: boolean
+  /** Project words for the spelling rule. */
+  projectWords?: readonly string[]
+  /** Where rule ids are looked up (default: the rules bilint ships). */
+  registry?: ReadonlyMap<string, RuleModule<object>>
 }
 
 /**
@@ -37,20 +41,22 @@ export function formatOfPath(filePath: string): DocumentFormat {
   return /\.(?:md|markdown|mdx|mkd|mdown)$/i.test(filePath) ? 'markdown' : 'text'
 }
 
-const processorCache = new WeakMap<EnabledRules, Processor<undefined, Root, Root>>()
+const processorCache = new WeakMap<ReadonlyMap<string, RuleModule<object>>, WeakMap<EnabledRules, Processor<undefined, Root, Root>>>()
 
-/** A unified processor that runs each enabled rule, isolating crashes. */
-function processorFor(rules: EnabledRules): Processor<undefined, Root, Root> {
-  const cached = processorCache.get(rules)
+/** A unified processor that runs each enabled rule, isolating crashes; built once per settings. */
+function processorFor(rules: EnabledRules, registry: ReadonlyMap<string, RuleModule<object>>): Processor<undefined, Root, Root> {
+  let byRules = processorCache.get(registry)
+  if (!byRules) processorCache.set(registry, (byRules = new WeakMap()))
+  const cached = byRules.get(rules)
   if (cached) return cached
   let processor = unified() as unknown as Processor<undefined, Root, Root>
   for (const [id, settings] of rules) {
-    const rule = ruleModules.get(id)
+    const rule = registry.get(id)
     if (!rule) continue
     processor = processor.use(isolatedRule(rule), settings) as typeof processor
   }
   processor.freeze()
-  processorCache.set(rules, processor)
+  byRules.set(rules, processor)
   return processor
 }
 
@@ -87,7 +93,8 @@ export async function lintDocument(text: string, rules: EnabledRules, options: L
   const index = await buildDocument(text, {format: options.format, language: options.language})
   const file = new VFile({path: options.filePath, value: text})
   file.data[indexDataKey] = index
-  processorFor(rules).runSync(index.root, file)
+  file.data[projectWordsDataKey] = options.projectWords ?? []
+  processorFor(rules, options.registry ?? ruleModules).runSync(index.root, file)
   const filter = new DirectiveFilter(index.directives)
   const messages = file.messages
     .map(toLintMessage)

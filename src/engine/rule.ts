@@ -12,6 +12,9 @@ import type {FixApplicability, RuleMeta, Severity} from '../types.js'
 /** Where the engine keeps the document index on the VFile. */
 export const indexDataKey = 'bilintIndex'
 
+/** Where the engine keeps the project's words (config `words` and `.bilint-words.txt`) on the VFile. */
+export const projectWordsDataKey = 'bilintProjectWords'
+
 /** Settings the engine passes to a rule plugin. */
 export interface RuleSettings<Options> {
   /** 1 = warning, 2 = error. */
@@ -46,6 +49,8 @@ export interface RuleContext<Options> {
   file: VFile
   /** Options merged over the defaults. */
   options: Options
+  /** Project words: the configuration's `words` and the `.bilint-words.txt` beside it. */
+  projectWords: readonly string[]
   /** Reports a finding. */
   report(finding: RuleReport): void
 }
@@ -88,6 +93,7 @@ export function defineRule<Options extends object>(
         index,
         file,
         options,
+        projectWords: (file.data[projectWordsDataKey] as readonly string[] | undefined) ?? [],
         report(finding) {
           const message = file.message(finding.message, {
             place: {start: lines.point(finding.start), end: lines.point(finding.end)},
