@@ -78,6 +78,8 @@ export interface LintResult {
   fixableWarningCount: number
   /** The source text, kept only when a reporter needs it. */
   source?: string
+  /** The fixed text, present when fixing changed the file (as ESLint's `output`). */
+  output?: string
 }
 
 /** Rule settings as written in configuration: a severity, or a severity with options. */

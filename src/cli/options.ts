@@ -42,6 +42,10 @@ export interface CliOptions {
   stdinFilename: string | undefined
   /** Colour: forced on or off, or undefined to follow the terminal. */
   color: boolean | undefined
+  /** `--fix` / `--fix-unsafe`: which fixes to apply, or false. */
+  fix: 'safe' | 'unsafe' | false
+  /** `--fix-dry-run`: print diffs, write nothing. */
+  fixDryRun: boolean
 }
 
 /** The help text. */
@@ -56,6 +60,11 @@ Output:
       --quiet               report errors only
       --max-warnings N      exit 1 when there are more than N warnings
       --color, --no-color   force colour on or off (default: on a terminal only)
+
+Fixing:
+      --fix                 apply safe fixes and write the files (stdin: print the fixed text)
+      --fix-unsafe          apply unsafe fixes too
+      --fix-dry-run         print the fixes as a unified diff and write nothing
 
 Rules and configuration:
   -c, --config FILE         use this configuration file for every file
@@ -103,6 +112,9 @@ export function parseCliOptions(args: string[]): CliOptions {
         'stdin-filename': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
+        fix: {type: 'boolean'},
+        'fix-unsafe': {type: 'boolean'},
+        'fix-dry-run': {type: 'boolean'},
       },
     })
   } catch (error) {
@@ -138,5 +150,7 @@ export function parseCliOptions(args: string[]): CliOptions {
     preset,
     stdinFilename: values['stdin-filename'],
     color: values['no-color'] ? false : values.color,
+    fix: values['fix-unsafe'] ? 'unsafe' : values.fix || values['fix-dry-run'] ? 'safe' : false,
+    fixDryRun: values['fix-dry-run'] ?? false,
   }
 }

@@ -2,7 +2,8 @@
  * Runs the command line: parses options, lints, reports, picks the exit code.
  * Every failure becomes one line on stderr and exit code 2, never a stack trace.
  */
-import {writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
+import {createTwoFilesPatch} from 'diff'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import {ConfigError} from '../config/errors.js'
@@ -71,6 +72,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     language: options.language,
     // SARIF turns fix offsets into regions, which needs the text.
     keepSource: options.format === 'sarif',
+    fix: options.fix,
   }
   const results: LintResult[] = []
   const filePatterns = options.patterns.filter((pattern) => pattern !== '-')
@@ -82,9 +84,14 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
         cwd: io.cwd,
         configFile: options.config,
         useConfigFiles: !options.noConfig,
+        fixDryRun: options.fixDryRun,
       })),
     )
   }
+  if (options.fixDryRun) io.stdout.write(await fixDiffs(results, io.cwd))
+  // `--fix` on stdin prints the fixed text on stdout; the report goes to stderr.
+  const stdinFixed = options.fix && !options.fixDryRun && filePatterns.length < options.patterns.length
+  const reportStream = stdinFixed ? io.stderr : io.stdout
 
   let fatal = false
   for (const result of results) {
@@ -111,7 +118,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
       return 2
     }
   } else {
-    io.stdout.write(report)
+    reportStream.write(report)
   }
   if (fatal) return 2
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0)
@@ -127,7 +134,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
 /** Lints standard input under `--stdin-filename`. */
 async function lintStdin(
   options: CliOptions,
-  lintOptions: {preset: CliOptions['preset']; rules: CliRuleOverride[]; language: CliOptions['language']; keepSource: boolean},
+  lintOptions: {preset: CliOptions['preset']; rules: CliRuleOverride[]; language: CliOptions['language']; keepSource: boolean; fix: CliOptions['fix']},
   io: CliIo,
 ): Promise<LintResult> {
   const name = options.stdinFilename ?? '<stdin>'
@@ -144,7 +151,27 @@ async function lintStdin(
   }
   const configs = new ConfigSource(io.cwd, {configFile: options.config, useConfigFiles: !options.noConfig})
   const {config, words} = await configs.forFile(path.resolve(io.cwd, name))
-  return lintText(text, {...lintOptions, filePath: name, config, projectWords: words})
+  const result = await lintText(text, {...lintOptions, filePath: name, config, projectWords: words})
+  if (options.fix && !options.fixDryRun) io.stdout.write(result.output ?? text)
+  if (options.fixDryRun && result.output !== undefined) io.stdout.write(unifiedDiff(name, text, result.output))
+  return result
+}
+
+/** Unified diffs of the fixes `--fix-dry-run` found in files on disk. */
+async function fixDiffs(results: readonly LintResult[], cwd: string): Promise<string> {
+  let diffs = ''
+  for (const result of results) {
+    if (result.output === undefined || !path.isAbsolute(result.filePath)) continue
+    const original = decodeText(await readFile(result.filePath)).text
+    diffs += unifiedDiff(displayPath(result.filePath, cwd), original, result.output)
+  }
+  return diffs
+}
+
+/** A unified diff between a file's text and its fixed text. */
+function unifiedDiff(name: string, before: string, after: string): string {
+  const [oldName, newName] = path.isAbsolute(name) ? [name, name] : [`a/${name}`, `b/${name}`]
+  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^=+\n/, '')
 }
 
 /** A result with its warnings removed (`--quiet`). */

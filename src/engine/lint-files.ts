@@ -13,9 +13,11 @@ import {resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
 import {validateConfig} from '../config/validate.js'
 import {discoverFiles} from '../files/discover.js'
 import {ruleMetas} from '../rules.js'
-import {decodeText, DecodeError} from '../text/decode.js'
+import {fixText, type FixLevel} from '../fix/fix-loop.js'
+import {WriteError, writeFileAtomic} from '../fix/write-atomic.js'
+import {decodeText, DecodeError, encodeText, type DecodedText} from '../text/decode.js'
 import type {BilintConfig, LintResult} from '../types.js'
-import {fatalResult, formatOfPath, lintDocument, type EnabledRules} from './lint-text.js'
+import {fatalResult, formatOfPath, lintDocument, toResult, type EnabledRules} from './lint-text.js'
 
 /** Options shared by {@link lintText} and {@link lintFiles}. */
 export interface LintOptions {
@@ -27,6 +29,8 @@ export interface LintOptions {
   language?: 'en' | 'zh'
   /** Keep each file's text in its result, for reporters that show it (default false). */
   keepSource?: boolean
+  /** Apply fixes: `safe` ones, or `unsafe` ones too (default: none). Files are written unless `fixDryRun`. */
+  fix?: FixLevel | false
 }
 
 /** Options of {@link lintText}. */
@@ -47,6 +51,8 @@ export interface LintFilesOptions extends LintOptions {
   configFile?: string
   /** Look for configuration files (default true; `--no-config` sets false). */
   useConfigFiles?: boolean
+  /** Compute fixes (`output`) but write nothing (default false). */
+  fixDryRun?: boolean
 }
 
 /** Rule settings cached per configuration object, so each processor is built once. */
@@ -75,13 +81,19 @@ function enabledRulesFor(config: BilintConfig | null, options: LintOptions): Ena
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
   const filePath = options.filePath ?? '<text>'
   const config = options.config ? await validateConfig(options.config, '<config>', ruleMetas) : null
-  return lintDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, enabledRulesFor(config, options), {
-    filePath,
-    format: formatOfPath(filePath),
-    language: options.language ?? config?.language,
-    keepSource: options.keepSource,
-    projectWords: [...(config?.words ?? []), ...(options.projectWords ?? [])],
-  })
+  const rules = enabledRulesFor(config, options)
+  const lintOnce = (body: string): Promise<LintResult> =>
+    lintDocument(body, rules, {
+      filePath,
+      format: formatOfPath(filePath),
+      language: options.language ?? config?.language,
+      keepSource: options.keepSource,
+      projectWords: [...(config?.words ?? []), ...(options.projectWords ?? [])],
+    })
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (!options.fix) return lintOnce(body)
+  const outcome = await fixText(body, lintOnce, options.fix)
+  return outcome.output === body ? outcome.result : {...outcome.result, output: outcome.output}
 }
 
 /**
@@ -118,21 +130,36 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
       return null
     }
   }
-  let text: string
+  let decoded: DecodedText
   try {
-    text = decodeText(await readFile(filePath)).text
+    decoded = decodeText(await readFile(filePath))
   } catch (error) {
     if (error instanceof DecodeError) return fatalResult(filePath, `Cannot lint: ${error.message}`)
     const code = (error as NodeJS.ErrnoException).code
     return fatalResult(filePath, `Cannot read file (${code ?? (error as Error).message})`)
   }
-  return lintDocument(text, enabledRulesFor(found.config, options), {
-    filePath,
-    format: formatOfPath(filePath),
-    language: options.language ?? found.config?.language,
-    keepSource: options.keepSource,
-    projectWords: found.words,
-  })
+  const rules = enabledRulesFor(found.config, options)
+  const lintOnce = (text: string): Promise<LintResult> =>
+    lintDocument(text, rules, {
+      filePath,
+      format: formatOfPath(filePath),
+      language: options.language ?? found.config?.language,
+      keepSource: options.keepSource,
+      projectWords: found.words,
+    })
+  if (!options.fix) return lintOnce(decoded.text)
+  const outcome = await fixText(decoded.text, lintOnce, options.fix)
+  if (outcome.output === decoded.text) return outcome.result
+  const result: LintResult = {...outcome.result, output: outcome.output}
+  if (options.fixDryRun) return result
+  try {
+    await writeFileAtomic(filePath, encodeText(outcome.output, decoded))
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error
+    const failed = fatalResult(filePath, `Cannot write fixes: ${error.message.replace(/^cannot write fixes: /, '')}`)
+    return {...toResult(filePath, [...failed.messages, ...result.messages]), output: undefined}
+  }
+  return result
 }
 
 /** The configuration that applies to a file, with its project words. */

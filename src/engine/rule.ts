@@ -6,6 +6,7 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {isFixableSpan} from '../document/fixable.js'
 import type {DocumentIndex} from '../document/types.js'
 import type {FixApplicability, RuleMeta, Severity} from '../types.js'
 
@@ -104,7 +105,8 @@ export function defineRule<Options extends object>(
           message.actual = finding.actual ?? index.text.slice(finding.start, finding.end)
           if (finding.expected) message.expected = finding.expected
           message.fatal = severity === 2 && !finding.lowerSeverity
-          if (finding.fix && finding.expected?.length) {
+          // Fixes touch prose only: never markup, code, entities or subscript syntax.
+          if (finding.fix && finding.expected?.length && isFixableSpan(index, finding.start, finding.end)) {
             ;(message as typeof message & BilintMessageFields).fixApplicability = finding.fix
           }
         },

@@ -76,6 +76,26 @@ export class ProseText {
   }
 
   /**
+   * Whether the source range `[sourceStart, sourceEnd)` is prose copied
+   * verbatim: inside one piece (no markup, escape, entity or line prefix in
+   * between) and outside every opaque range. Only such ranges may be fixed.
+   * @param sourceStart Start offset in the source.
+   * @param sourceEnd End offset in the source (exclusive).
+   */
+  isVerbatim(sourceStart: number, sourceEnd: number): boolean {
+    const pieces = this.pieces
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index]!
+      const length = (pieces[index + 1]?.proseStart ?? this.value.length) - piece.proseStart
+      if (sourceStart < piece.sourceStart || sourceEnd > piece.sourceStart + length) continue
+      const proseStart = piece.proseStart + (sourceStart - piece.sourceStart)
+      const proseEnd = proseStart + (sourceEnd - sourceStart)
+      return !this.opaque.some((range) => range.start < proseEnd && range.end > proseStart)
+    }
+    return false
+  }
+
+  /**
    * Source offset just past the character before prose offset `end`: the end
    * of a range, which must not jump to the start of the next piece.
    * @param end Exclusive end offset in `value`.

@@ -138,3 +138,17 @@ describe('plain-text reader', () => {
     expect(index.blocks).toHaveLength(1)
   })
 })
+
+describe('fixable spans', () => {
+  it('allow verbatim prose and refuse markup, code and entities', async () => {
+    const {isFixableSpan} = await import('../../src/document/fixable.js')
+    const text = '- item with CO~2~emissions and PM2.5Caused\n  and `PM2.5Caused` &amp; more\n'
+    const index = await buildDocument(text, {format: 'markdown'})
+    const at = (needle: string) => [text.indexOf(needle), text.indexOf(needle) + needle.length] as const
+    expect(isFixableSpan(index, ...at('PM2.5Caused'))).toBe(true)
+    expect(isFixableSpan(index, ...at('CO~2~emissions'))).toBe(false)
+    expect(isFixableSpan(index, ...at('`PM2.5Caused`'))).toBe(false)
+    expect(isFixableSpan(index, ...at('&amp;'))).toBe(false)
+    expect(isFixableSpan(index, ...at('\n  and'))).toBe(false)
+  })
+})
