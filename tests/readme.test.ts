@@ -1,0 +1,27 @@
+/**
+ * The README lists every rule with its metadata, and the two commands a
+ * newcomer runs.
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {ruleMetas} from '../src/rules.js'
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+
+describe('README', () => {
+  it('has the install-and-run and test commands', () => {
+    expect(readme).toMatch(/npm install && npx bilint fixtures\/\S+\.md/)
+    expect(readme).toContain('\nnpm test\n')
+  })
+
+  it('lists every rule with its severity, presets and fix kind', () => {
+    for (const meta of ruleMetas) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| [\`${meta.id}\`]`))
+      expect(row, meta.id).toBeDefined()
+      const cells = row!.split('|').map((cell) => cell.trim())
+      expect(cells[2]).toBe(meta.defaultSeverity)
+      expect(cells[3]).toBe(meta.presets.join(', '))
+      expect(cells[4]).toBe(meta.fixable)
+    }
+  })
+})
