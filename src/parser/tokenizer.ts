@@ -17,7 +17,7 @@ import type {
   WhiteSpace,
   Word,
 } from 'nlcst'
-import type {Position} from 'unist'
+import type {Point, Position} from 'unist'
 import {readWordList} from '../dictionaries.js'
 import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
@@ -282,11 +282,18 @@ export class Tokenizer {
     return {type, children, position} as Node
   }
 
+  /** The last point made: a node's end is usually the next node's start, and they share one object. */
+  private lastPoint: Point | null = null
+
   /** The source position of prose range `[start, end)`. */
   private position(start: number, end: number): Position {
-    return {
-      start: this.lines.point(this.prose.toSource(start)),
-      end: this.lines.point(this.prose.toSourceEnd(end)),
-    }
+    return {start: this.pointAt(this.prose.toSource(start)), end: this.pointAt(this.prose.toSourceEnd(end))}
+  }
+
+  /** The point of a source offset, reusing the previous one when it is the same. */
+  private pointAt(offset: number): Point {
+    const last = this.lastPoint
+    if (last && last.offset === offset) return last
+    return (this.lastPoint = this.lines.point(offset))
   }
 }
