@@ -46,6 +46,20 @@ export interface CliOptions {
   fix: 'safe' | 'unsafe' | false
   /** `--fix-dry-run`: print diffs, write nothing. */
   fixDryRun: boolean
+  /** `--max-file-size`: largest file linted, in bytes (undefined: the default, 20 MB). */
+  maxFileSize: number | undefined
+}
+
+/**
+ * Parses a size such as `20MB`, `512KB`, `1.5 MB` or `1000000` into bytes (1 MB = 1,000,000 bytes).
+ * @param text The size as written.
+ * @throws {UsageError} When it is not a size.
+ */
+export function parseSize(text: string): number {
+  const match = /^(\d{1,12}(?:\.\d{1,6})?)\s?(b|kb|mb|gb)?$/i.exec(text.trim())
+  if (!match) throw new UsageError(`--max-file-size takes a size such as 20MB, 500KB or 1000000, not \`${text}\``)
+  const factor = {b: 1, kb: 1e3, mb: 1e6, gb: 1e9}[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb']
+  return Math.round(Number(match[1]) * factor)
 }
 
 /** The help text. */
@@ -77,6 +91,7 @@ Rules and configuration:
 
 Input:
       --stdin-filename NAME name (and format) of the text read from stdin with -
+      --max-file-size SIZE  refuse files larger than SIZE (default 20MB)
 
   -v, --version             print the version
   -h, --help                print this help
@@ -115,6 +130,7 @@ export function parseCliOptions(args: string[]): CliOptions {
         fix: {type: 'boolean'},
         'fix-unsafe': {type: 'boolean'},
         'fix-dry-run': {type: 'boolean'},
+        'max-file-size': {type: 'string'},
       },
     })
   } catch (error) {
@@ -152,5 +168,6 @@ export function parseCliOptions(args: string[]): CliOptions {
     color: values['no-color'] ? false : values.color,
     fix: values['fix-unsafe'] ? 'unsafe' : values.fix || values['fix-dry-run'] ? 'safe' : false,
     fixDryRun: values['fix-dry-run'] ?? false,
+    maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
   }
 }

@@ -85,6 +85,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
         configFile: options.config,
         useConfigFiles: !options.noConfig,
         fixDryRun: options.fixDryRun,
+        maxFileSize: options.maxFileSize,
       })),
     )
   }

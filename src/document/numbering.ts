@@ -120,8 +120,17 @@ function toRoman(value: number): string {
 }
 
 const cnNumeral = '[〇零一二两三四五六七八九十]{1,3}'
+
+/**
+ * What may follow an outline number (`1.2`): a trailing dot before a space or
+ * a Han character, a space and a word that is not lower-case, or a Han
+ * character that is not a unit or magnitude. So `1.5 million` and `1.5亿元`
+ * stay decimals while `1.2 Scope` and `1.2概述` are outline numbers.
+ */
+const outlineEnd = '(?:\\.(?=\\s|[\\u4e00-\\u9fff])|(?=\\s+[^\\sa-z])|(?=(?![万亿千百倍元吨米个年月日号时分秒岁次])[\\u4e00-\\u9fff]))'
+
 const patterns: Array<{style: NumberingStyle; pattern: RegExp; value: (match: RegExpExecArray) => number}> = [
-  {style: 'outline', pattern: /^(\d{1,3})(?:\.\d{1,3}){1,4}\.?(?=\s|[\u4e00-\u9fff])/, value: (m) => Number(m[1])},
+  {style: 'outline', pattern: new RegExp(`^(\\d{1,3})(?:\\.\\d{1,3}){1,4}${outlineEnd}`), value: (m) => Number(m[1])},
   {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\d.\s])/, value: (m) => Number(m[1])},
   {style: 'decimal-paren-right', pattern: /^(\d{1,3})\)/, value: (m) => Number(m[1])},
   {style: 'decimal-paren', pattern: /^\((\d{1,3})\)/, value: (m) => Number(m[1])},

@@ -2,7 +2,7 @@
  * The programmatic API: `lintText` for one text, `lintFiles` for paths,
  * directories and globs, each file with the configuration found for it.
  */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore from 'ignore'
 import {ConfigError} from '../config/errors.js'
@@ -53,7 +53,12 @@ export interface LintFilesOptions extends LintOptions {
   useConfigFiles?: boolean
   /** Compute fixes (`output`) but write nothing (default false). */
   fixDryRun?: boolean
+  /** Files larger than this many bytes are refused with one message (default {@link defaultMaxFileSize}). */
+  maxFileSize?: number
 }
+
+/** Default largest file linted: 20 MB, far more than any prose document. */
+export const defaultMaxFileSize = 20_000_000
 
 /** Rule settings cached per configuration object, so each processor is built once. */
 const enabledRulesCache = new WeakMap<object, Map<string, EnabledRules>>()
@@ -132,6 +137,11 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
   }
   let decoded: DecodedText
   try {
+    const limit = options.maxFileSize ?? defaultMaxFileSize
+    const size = (await stat(filePath)).size
+    if (size > limit) {
+      return fatalResult(filePath, `File too large (${formatBytes(size)}; the limit is ${formatBytes(limit)}, raise it with --max-file-size)`)
+    }
     decoded = decodeText(await readFile(filePath))
   } catch (error) {
     if (error instanceof DecodeError) return fatalResult(filePath, `Cannot lint: ${error.message}`)
@@ -160,6 +170,13 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
     return {...toResult(filePath, [...failed.messages, ...result.messages]), output: undefined}
   }
   return result
+}
+
+/** A byte count for messages: `20 MB`, `512 KB`. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`
+  if (bytes >= 1000) return `${Number((bytes / 1000).toFixed(1))} KB`
+  return `${bytes} bytes`
 }
 
 /** The configuration that applies to a file, with its project words. */
