@@ -50,6 +50,13 @@ runRuleTests(gluedSubscript, {
       errors: [{column: 18, endColumn: 21, expected: 'NOx'}, {column: 27, endColumn: 30, expected: 'SOx'}],
     },
     {
+      name: 'lost subscript case in a Chinese sentence',
+      text: '氮氧化物（NOX）主要来自交通。',
+      language: 'zh',
+      output: '氮氧化物（NOx）主要来自交通。',
+      errors: [{line: 1, column: 6, endColumn: 9, expected: 'NOx'}],
+    },
+    {
       name: 'stray subscript with its formula named',
       text: 'Fine particulate matter (PM) weighs on public senses2.5Heavier than ozone.',
       errors: [{column: 47, endColumn: 63, message: /`2\.5` between `senses` and `Heavier`: it belongs to `PM2\.5`/}],

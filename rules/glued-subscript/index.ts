@@ -4,7 +4,7 @@
  * case (`NOX`), or left a stray subscript between two words
  * (`senses2.5Heavier`).
  */
-import type {Sentence} from 'nlcst'
+import type {Sentence, Word} from 'nlcst'
 import {readWordList} from '../../src/dictionaries.js'
 import {forEachWord, nodeRange, wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
@@ -80,12 +80,20 @@ function splitStraySubscript(word: string): {before: string; subscript: string; 
   return {before: word.slice(0, subscriptStart), subscript, after}
 }
 
-/** Whether a sentence has no lower-case letter (an all-caps heading). */
-function isAllCaps(sentence: Sentence): boolean {
+/**
+ * Whether a sentence is written in capitals (`NOX EMISSIONS FELL`): it has
+ * another Latin word besides `word`, and no Latin word with a lower-case
+ * letter. Chinese around the word does not count either way.
+ */
+function isAllCaps(sentence: Sentence, word: Word): boolean {
+  let otherLatinWords = 0
   for (const child of sentence.children) {
-    if (child.type === 'WordNode' && /[a-z]/.test(wordText(child))) return false
+    if (child.type !== 'WordNode' || child === word) continue
+    const text = wordText(child)
+    if (/[a-z]/.test(text)) return false
+    if (/[A-Z]/.test(text)) otherLatinWords++
   }
-  return true
+  return otherLatinWords > 0
 }
 
 /** Whether `word` stands in `text` as a whole word. */
@@ -138,7 +146,7 @@ export default defineRule<GluedSubscriptOptions>(
         const [start, end] = nodeRange(word)
         const lostCase = table.byLostCase.get(text)
         if (lostCase) {
-          if (isAllCaps(sentence)) return
+          if (isAllCaps(sentence, word)) return
           report({
             message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
             start,

@@ -1,21 +1,12 @@
 /**
- * Runs the command line: parses options, lints, reports, picks the exit code.
+ * Runs the command line: parses options, answers `--help` and `--version`
+ * without loading the engine, and hands everything else to the lint command.
  * Every failure becomes one line on stderr and exit code 2, never a stack trace.
  */
-import {readFile, writeFile} from 'node:fs/promises'
-import {createTwoFilesPatch} from 'diff'
-import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import {ConfigError} from '../config/errors.js'
-import {presetNames} from '../config/presets.js'
-import {parseCliRule, resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
-import {ConfigSource, lintFiles, lintText} from '../engine/lint-files.js'
-import {loadFormatter} from '../formatters/index.js'
-import {ruleMetas} from '../rules.js'
-import {decodeText, DecodeError} from '../text/decode.js'
-import type {LintResult} from '../types.js'
 import {bilintVersion} from '../version.js'
-import {helpText, parseCliOptions, UsageError, type CliOptions} from './options.js'
+import {helpText, parseCliOptions, UsageError} from './options.js'
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
@@ -37,184 +28,23 @@ export interface CliIo {
  */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
-    return await run(parseCliOptions(args), io)
+    const options = parseCliOptions(args)
+    if (options.help) {
+      io.stdout.write(`${helpText}\n`)
+      return 0
+    }
+    if (options.version) {
+      io.stdout.write(`${bilintVersion()}\n`)
+      return 0
+    }
+    const {runLintCommand} = await import('./lint-command.js')
+    return await runLintCommand(options, io)
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr.write(`bilint: ${error.message}\n`)
-      if (error instanceof UsageError) io.stderr.write('Run `bilint --help` for usage.\n')
+      io.stderr.write(`bilint: ${error.message}${error instanceof UsageError ? ' (see bilint --help)' : ''}\n`)
       return 2
     }
     io.stderr.write(`bilint: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }
-}
-
-async function run(options: CliOptions, io: CliIo): Promise<number> {
-  if (options.help) {
-    io.stdout.write(`${helpText}\n`)
-    return 0
-  }
-  if (options.version) {
-    io.stdout.write(`${bilintVersion()}\n`)
-    return 0
-  }
-  if (options.listRules) {
-    io.stdout.write(listRules())
-    return 0
-  }
-  const cliRules: CliRuleOverride[] = options.rules.map((text) => parseCliRule(text, ruleMetas))
-  if (options.printConfig) return printConfig(options, cliRules, io)
-  if (options.patterns.length === 0) throw new UsageError('no files given (pass files, directories or globs; `-` reads stdin)')
-
-  const lintOptions = {
-    preset: options.preset,
-    rules: cliRules,
-    language: options.language,
-    // SARIF turns fix offsets into regions, which needs the text.
-    keepSource: options.format === 'sarif',
-    fix: options.fix,
-  }
-  const results: LintResult[] = []
-  const filePatterns = options.patterns.filter((pattern) => pattern !== '-')
-  if (filePatterns.length < options.patterns.length) results.push(await lintStdin(options, lintOptions, io))
-  if (filePatterns.length > 0) {
-    results.push(
-      ...(await lintFiles(filePatterns, {
-        ...lintOptions,
-        cwd: io.cwd,
-        configFile: options.config,
-        useConfigFiles: !options.noConfig,
-        fixDryRun: options.fixDryRun,
-        maxFileSize: options.maxFileSize,
-      })),
-    )
-  }
-  if (options.fixDryRun) io.stdout.write(await fixDiffs(results, io.cwd))
-  // `--fix` on stdin prints the fixed text on stdout; the report goes to stderr.
-  const stdinFixed = options.fix && !options.fixDryRun && filePatterns.length < options.patterns.length
-  const reportStream = stdinFixed ? io.stderr : io.stdout
-
-  let fatal = false
-  for (const result of results) {
-    for (const message of result.messages) {
-      if (message.fatal || message.ruleId === 'internal-error') {
-        fatal = true
-        if (message.fatal) io.stderr.write(`bilint: ${displayPath(result.filePath, io.cwd)}: ${message.message}\n`)
-      }
-    }
-  }
-  const reported = options.quiet ? results.map(errorsOnly) : results
-  const formatter = await loadFormatter(options.format)
-  const report = formatter(reported, {
-    cwd: io.cwd,
-    color: options.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR),
-    rulesMeta: Object.fromEntries(ruleMetas.map((meta) => [meta.id, meta])),
-    version: bilintVersion(),
-  })
-  if (options.outputFile) {
-    try {
-      await writeFile(path.resolve(io.cwd, options.outputFile), report)
-    } catch (error) {
-      io.stderr.write(`bilint: ${options.outputFile}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
-      return 2
-    }
-  } else {
-    reportStream.write(report)
-  }
-  if (fatal) return 2
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0)
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0)
-  if (errors > 0) return 1
-  if (!options.quiet && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`bilint: too many warnings (${warnings}; at most ${options.maxWarnings} allowed)\n`)
-    return 1
-  }
-  return 0
-}
-
-/** Lints standard input under `--stdin-filename`. */
-async function lintStdin(
-  options: CliOptions,
-  lintOptions: {preset: CliOptions['preset']; rules: CliRuleOverride[]; language: CliOptions['language']; keepSource: boolean; fix: CliOptions['fix']},
-  io: CliIo,
-): Promise<LintResult> {
-  const name = options.stdinFilename ?? '<stdin>'
-  const chunks: Buffer[] = []
-  for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-  let text: string
-  try {
-    text = decodeText(Buffer.concat(chunks)).text
-  } catch (error) {
-    if (error instanceof DecodeError) {
-      return {filePath: name, messages: [{ruleId: null, severity: 2, fatal: true, message: `Cannot lint: ${error.message}`, line: 1, column: 1, endLine: 1, endColumn: 1}], errorCount: 1, warningCount: 0, fatalErrorCount: 1, fixableErrorCount: 0, fixableWarningCount: 0}
-    }
-    throw error
-  }
-  const configs = new ConfigSource(io.cwd, {configFile: options.config, useConfigFiles: !options.noConfig})
-  const {config, words} = await configs.forFile(path.resolve(io.cwd, name))
-  const result = await lintText(text, {...lintOptions, filePath: name, config, projectWords: words})
-  if (options.fix && !options.fixDryRun) io.stdout.write(result.output ?? text)
-  if (options.fixDryRun && result.output !== undefined) io.stdout.write(unifiedDiff(name, text, result.output))
-  return result
-}
-
-/** Unified diffs of the fixes `--fix-dry-run` found in files on disk. */
-async function fixDiffs(results: readonly LintResult[], cwd: string): Promise<string> {
-  let diffs = ''
-  for (const result of results) {
-    if (result.output === undefined || !path.isAbsolute(result.filePath)) continue
-    const original = decodeText(await readFile(result.filePath)).text
-    diffs += unifiedDiff(displayPath(result.filePath, cwd), original, result.output)
-  }
-  return diffs
-}
-
-/** A unified diff between a file's text and its fixed text. */
-function unifiedDiff(name: string, before: string, after: string): string {
-  const [oldName, newName] = path.isAbsolute(name) ? [name, name] : [`a/${name}`, `b/${name}`]
-  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^=+\n/, '')
-}
-
-/** A result with its warnings removed (`--quiet`). */
-function errorsOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((message) => message.severity === 2)
-  return {...result, messages, warningCount: 0, fixableWarningCount: 0}
-}
-
-/** Prints the configuration that applies to one file (`--print-config`). */
-async function printConfig(options: CliOptions, cliRules: CliRuleOverride[], io: CliIo): Promise<number> {
-  const filePath = path.resolve(io.cwd, options.printConfig!)
-  const configs = new ConfigSource(io.cwd, {configFile: options.config, useConfigFiles: !options.noConfig})
-  const {config, configPath} = await configs.forFile(filePath)
-  const settings = resolveRuleSettings(options.preset, config, cliRules, ruleMetas)
-  const rules = Object.fromEntries(
-    [...settings].map(([id, setting]) => [id, [setting.severity === 2 ? 'error' : 'warn', setting.options]]),
-  )
-  const printed = {
-    configFile: configPath,
-    preset: options.preset,
-    language: options.language ?? config?.language ?? 'auto',
-    rules,
-    ignorePatterns: config?.ignorePatterns ?? [],
-    words: config?.words ?? [],
-  }
-  io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`)
-  return 0
-}
-
-/** The `--list-rules` table. */
-function listRules(): string {
-  const rows = [['rule', 'severity', 'presets', 'fix', 'description']]
-  for (const meta of ruleMetas) {
-    rows.push([meta.id, meta.defaultSeverity, presetNames.filter((preset) => preset === 'strict' || meta.presets.includes(preset)).join(', '), meta.fixable, meta.description])
-  }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n') + '\n'
-}
-
-/** A path as printed in one-line errors: relative to the working directory when inside it. */
-function displayPath(filePath: string, cwd: string): string {
-  if (!path.isAbsolute(filePath)) return filePath
-  const relative = path.relative(cwd, filePath)
-  return relative.startsWith('..') ? filePath : relative
 }

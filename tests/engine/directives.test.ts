@@ -26,4 +26,16 @@ describe('DirectiveFilter', () => {
     expect(filter.isSilenced('any', 1_000_000)).toBe(true)
     expect(filter.isSilenced('any', 2)).toBe(false)
   })
+
+  it('turns one rule back on after a bare disable, as ESLint does', () => {
+    const filter = new DirectiveFilter([
+      {kind: 'disable', ruleIds: [], line: 1, endLine: 1},
+      {kind: 'enable', ruleIds: ['a'], line: 4, endLine: 4},
+      {kind: 'disable', ruleIds: ['a'], line: 8, endLine: 8},
+    ])
+    expect(filter.isSilenced('a', 3)).toBe(true)
+    expect(filter.isSilenced('a', 5)).toBe(false)
+    expect(filter.isSilenced('b', 5)).toBe(true)
+    expect(filter.isSilenced('a', 9)).toBe(true)
+  })
 })
