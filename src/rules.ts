@@ -2,13 +2,14 @@
  * The rules bilint ships, in the order they run.
  */
 import gluedSubscript from '../rules/glued-subscript/index.js'
+import mixedLanguage from '../rules/mixed-language/index.js'
 import orphanedHeading from '../rules/orphaned-heading/index.js'
 import type {RuleModule} from './engine/rule.js'
 import type {RuleMeta} from './types.js'
 
 /** Every rule, by id. */
 export const ruleModules: ReadonlyMap<string, RuleModule<object>> = new Map(
-  ([gluedSubscript, orphanedHeading] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
+  ([mixedLanguage, gluedSubscript, orphanedHeading] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
 )
 
 /** Metadata of every rule, in order. */
