@@ -91,6 +91,19 @@ export function literalLength(text: string, start: number, end: number): number 
   return 0
 }
 
+/**
+ * Whether a URL scheme (`http://`, `https://`, `ftp://`) starts at `index`:
+ * a URL glued to the word before it (`seehttps://…`) still starts there.
+ * @param text The text.
+ * @param index Offset to look at.
+ */
+export function urlSchemeAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index) | 32
+  if (code !== 104 && code !== 102) return false
+  const head = text.slice(index, index + 8).toLowerCase()
+  return head.startsWith('http://') || head.startsWith('https://') || head.startsWith('ftp://')
+}
+
 function hasOpenParenthesis(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) if (text.charCodeAt(index) === 40) return true
   return false

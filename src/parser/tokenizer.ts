@@ -21,7 +21,7 @@ import type {Point, Position} from 'unist'
 import {readWordList} from '../dictionaries.js'
 import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
-import {chunkEnd, literalLength} from './literals.js'
+import {chunkEnd, literalLength, urlSchemeAt} from './literals.js'
 import type {ProseText} from './prose.js'
 
 let abbreviations: ReadonlySet<string> | undefined
@@ -138,7 +138,7 @@ export class Tokenizer {
 
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         const previous = index > 0 ? text.charCodeAt(index - 1) : 32
-        if (classify(previous) !== CharClass.Letter && classify(previous) !== CharClass.Digit) {
+        if ((classify(previous) !== CharClass.Letter && classify(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
           const literal = literalLength(text, index, Math.min(chunkEnd(text, index), stop))
           if (literal > 0) {
             sentence.push(this.literal<Source>('SourceNode', index, index + literal))
@@ -187,6 +187,8 @@ export class Tokenizer {
       const code = text.codePointAt(index)!
       const charClass = classify(code)
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
+        // A URL glued to the word ends the word.
+        if (index > start && (code === 104 || code === 102 || code === 72 || code === 70) && urlSchemeAt(text, index)) break
         index += code > 0xffff ? 2 : 1
         continue
       }

@@ -1,0 +1,84 @@
+/**
+ * The spell checker the rule asks: nspell's dictionary, bilint's term list
+ * and romanised Chinese names, with per-process caches of verdicts and
+ * suggestions. The dictionary is loaded on the first word that is not in the
+ * verdict cache, once per process and locale.
+ */
+import type NSpell from 'nspell'
+import {loadSpeller, type LoadedSpeller, type Locale} from './dictionary-store.js'
+import {isPinyinName} from './pinyin.js'
+import {rankSuggestions} from './ranking.js'
+import {shippedWordList} from './word-list.js'
+
+/** Suggestions kept for one word (`expected[]`), best first. */
+export const maxExpected = 5
+
+/** Entries a cache holds before it is emptied, so a long-running editor session stays bounded. */
+const maxCacheEntries = 100_000
+
+/** Verdicts and suggestions for one locale, shared by every file the process lints. */
+export class SpellChecker {
+  private loaded: LoadedSpeller | undefined
+  private readonly verdicts = new Map<string, boolean>()
+  private readonly suggestionCache = new Map<string, readonly string[]>()
+
+  /**
+   * @param locale The dictionary's locale.
+   * @param load Loads the speller (default: {@link loadSpeller} with its default cache).
+   */
+  constructor(
+    readonly locale: Locale,
+    private readonly load: (locale: Locale) => LoadedSpeller = (locale) => loadSpeller(locale),
+  ) {}
+
+  /** How the speller was loaded, or undefined before the first lookup that needed it. */
+  get loadInfo(): LoadedSpeller | undefined {
+    return this.loaded
+  }
+
+  /** The speller, loaded on first use. */
+  private speller(): NSpell {
+    return (this.loaded ??= this.load(this.locale)).spell
+  }
+
+  /**
+   * Whether the dictionary, bilint's term list (`dictionaries/en-terms.txt`)
+   * or the pinyin syllable table accepts `word`.
+   * @param word A word of ASCII letters and apostrophes, apostrophes normalised to `'`.
+   */
+  isKnown(word: string): boolean {
+    const cached = this.verdicts.get(word)
+    if (cached !== undefined) return cached
+    const verdict = shippedWordList('en-terms.txt').has(word) || this.speller().correct(word) || isPinyinName(word)
+    if (this.verdicts.size >= maxCacheEntries) this.verdicts.clear()
+    this.verdicts.set(word, verdict)
+    return verdict
+  }
+
+  /**
+   * nspell's suggestions for an unknown word, re-ranked by typo kind
+   * (`rankSuggestions`), at most {@link maxExpected}. Callers keep away the
+   * tokens nspell is slow on (see `isSuggestable`).
+   * @param word The unknown word.
+   */
+  suggest(word: string): readonly string[] {
+    const cached = this.suggestionCache.get(word)
+    if (cached) return cached
+    const suggestions = rankSuggestions(word, this.speller().suggest(word)).slice(0, maxExpected)
+    if (this.suggestionCache.size >= maxCacheEntries) this.suggestionCache.clear()
+    this.suggestionCache.set(word, suggestions)
+    return suggestions
+  }
+}
+
+const checkers = new Map<Locale, SpellChecker>()
+
+/**
+ * The process's checker for a locale.
+ * @param locale The locale.
+ */
+export function spellChecker(locale: Locale): SpellChecker {
+  let checker = checkers.get(locale)
+  if (!checker) checkers.set(locale, (checker = new SpellChecker(locale)))
+  return checker
+}
