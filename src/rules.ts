@@ -5,12 +5,14 @@ import gluedSubscript from '../rules/glued-subscript/index.js'
 import mixedLanguage from '../rules/mixed-language/index.js'
 import orphanedHeading from '../rules/orphaned-heading/index.js'
 import spelling from '../rules/spelling/index.js'
+import punctuationWidth from '../rules/punctuation-width/index.js'
+import cjkLatinSpacing from '../rules/cjk-latin-spacing/index.js'
 import type {RuleModule} from './engine/rule.js'
 import type {RuleMeta} from './types.js'
 
 /** Every rule, by id. */
 export const ruleModules: ReadonlyMap<string, RuleModule<object>> = new Map(
-  ([mixedLanguage, gluedSubscript, orphanedHeading, spelling] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
+  ([mixedLanguage, gluedSubscript, orphanedHeading, spelling, punctuationWidth, cjkLatinSpacing] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
 )
 
 /** Metadata of every rule, in order. */
