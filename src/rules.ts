@@ -2,6 +2,7 @@
  * The rules bilint ships, in the order they run.
  */
 import gluedSubscript from '../rules/glued-subscript/index.js'
+import inconsistentNumbering from '../rules/inconsistent-numbering/index.js'
 import mixedLanguage from '../rules/mixed-language/index.js'
 import orphanedHeading from '../rules/orphaned-heading/index.js'
 import spelling from '../rules/spelling/index.js'
@@ -12,7 +13,7 @@ import type {RuleMeta} from './types.js'
 
 /** Every rule, by id. */
 export const ruleModules: ReadonlyMap<string, RuleModule<object>> = new Map(
-  ([mixedLanguage, gluedSubscript, orphanedHeading, spelling, punctuationWidth, cjkLatinSpacing] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
+  ([mixedLanguage, gluedSubscript, orphanedHeading, inconsistentNumbering, spelling, punctuationWidth, cjkLatinSpacing] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
 )
 
 /** Metadata of every rule, in order. */

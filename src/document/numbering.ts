@@ -123,15 +123,18 @@ const cnNumeral = '[〇零一二两三四五六七八九十]{1,3}'
 
 /**
  * What may follow an outline number (`1.2`): a trailing dot before a space or
- * a Han character, a space and a word that is not lower-case, or a Han
- * character that is not a unit or magnitude. So `1.5 million` and `1.5亿元`
- * stay decimals while `1.2 Scope` and `1.2概述` are outline numbers.
+ * a Han character, a space and a title that does not start lower-case, with a
+ * digit or with `/ ( [ - – — | :`, or a Han character that is not a unit or
+ * magnitude. So `1.5 million`, `1.5亿元` and the version in `3.0.2 / 2018-07-19`
+ * are not outline numbers while `1.2 Scope` and `1.2概述` are.
  */
-const outlineEnd = '(?:\\.(?=\\s|[\\u4e00-\\u9fff])|(?=\\s+[^\\sa-z])|(?=(?![万亿千百倍元吨米个年月日号时分秒岁次])[\\u4e00-\\u9fff]))'
+const outlineEnd =
+  '(?:\\.(?=\\s|[\\u4e00-\\u9fff])|(?=\\s+[^\\sa-z\\d/(\\[\\-–—|:])|(?=(?![万亿千百倍元吨米个年月日号时分秒岁次])[\\u4e00-\\u9fff]))'
 
 const patterns: Array<{style: NumberingStyle; pattern: RegExp; value: (match: RegExpExecArray) => number}> = [
   {style: 'outline', pattern: new RegExp(`^(\\d{1,3})(?:\\.\\d{1,3}){1,4}${outlineEnd}`), value: (m) => Number(m[1])},
-  {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\d.\s])/, value: (m) => Number(m[1])},
+  // `1. Scope`, `1.统筹`; not `20.x` (a version) or `1.5` (a decimal).
+  {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\x00-\x7f])/, value: (m) => Number(m[1])},
   {style: 'decimal-paren-right', pattern: /^(\d{1,3})\)/, value: (m) => Number(m[1])},
   {style: 'decimal-paren', pattern: /^\((\d{1,3})\)/, value: (m) => Number(m[1])},
   {style: 'decimal-fullwidth-paren', pattern: /^（(\d{1,3})）/, value: (m) => Number(m[1])},
