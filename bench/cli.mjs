@@ -1,0 +1,115 @@
+/**
+ * Measurements of the built CLI as users run it, each in a fresh process:
+ * start-up on one small file (against bare `node -e 0`), files per second on
+ * a directory of small files, and peak RSS on a large file.
+ */
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {MB} from './corpus.mjs'
+import {expectExit, timedSpawn} from './spawn.mjs'
+import {median, repeat} from './stats.mjs'
+
+/** @typedef {import('./corpus.mjs').Corpus} Corpus */
+
+const gnuTime = '/usr/bin/time'
+const rssProbe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.mjs')
+
+/**
+ * The CLI's path and how to run it.
+ * @param {string} root Repository root.
+ */
+function cliRunner(root) {
+  const cli = path.join(root, 'dist', 'src', 'cli.js')
+  return {
+    cli,
+    /** @param {string[]} args @param {string} cwd */
+    run: (args, cwd) => timedSpawn(process.execPath, [cli, ...args], {cwd}),
+  }
+}
+
+/**
+ * Wall time of the CLI on one 4 KB file, and of bare Node for comparison.
+ * One untimed run of each first, so both start with a warm file cache.
+ * @param {{root: string, corpus: Corpus, runs: number}} options
+ */
+export async function measureStartup({root, corpus, runs}) {
+  const {run} = cliRunner(root)
+  const file = corpus.files['single-4k']
+  const cwd = path.dirname(file.path)
+  const args = [path.basename(file.path), '--format', 'json']
+  expectExit(await run(args, cwd), 'bilint on the 4 KB file')
+  const bilint = await repeat(runs, Infinity, async () => {
+    const result = expectExit(await run(args, cwd), 'bilint on the 4 KB file')
+    return {ms: result.ms, value: null}
+  })
+  await timedSpawn(process.execPath, ['-e', '0'], {cwd})
+  const bare = await repeat(runs, Infinity, async () => {
+    const result = expectExit(await timedSpawn(process.execPath, ['-e', '0'], {cwd}), 'node -e 0', [0])
+    return {ms: result.ms, value: null}
+  })
+  return {
+    bilint: {ms: bilint.median, times: bilint.times, bytes: file.bytes},
+    bareNode: {ms: bare.median, times: bare.times},
+  }
+}
+
+/**
+ * Files per second: one CLI process over the directory of small files.
+ * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number}} options
+ */
+export async function measureSmallFiles({root, corpus, runs, budgetMs}) {
+  const {run} = cliRunner(root)
+  const cwd = path.dirname(corpus.small.dir)
+  const args = [path.basename(corpus.small.dir), '--format', 'json']
+  const timed = await repeat(runs, budgetMs, async () => {
+    const result = expectExit(await run(args, cwd), 'bilint on the small files')
+    return {ms: result.ms, value: JSON.parse(result.stdout).length}
+  })
+  if (timed.last !== corpus.small.count) throw new Error(`bilint linted ${timed.last} small files, expected ${corpus.small.count}`)
+  return {
+    ms: timed.median,
+    times: timed.times,
+    planned: timed.planned,
+    files: timed.last,
+    filesPerS: timed.last / (timed.median / 1000),
+    mbPerS: corpus.small.bytes / MB / (timed.median / 1000),
+  }
+}
+
+/**
+ * How peak RSS is read: GNU time around the CLI, or the probe script's own
+ * `process.resourceUsage()` where GNU time is missing (or not wanted).
+ * @param {boolean} preferProbe
+ * @returns {'gnu-time' | 'resource-usage'}
+ */
+function rssMethod(preferProbe) {
+  return !preferProbe && existsSync(gnuTime) ? 'gnu-time' : 'resource-usage'
+}
+
+/**
+ * Peak RSS (MB) and wall time of the CLI on one large file.
+ * @param {{root: string, corpus: Corpus, fileId: string, runs: number, budgetMs: number, preferProbe: boolean}} options
+ */
+export async function measurePeakRss({root, corpus, fileId, runs, budgetMs, preferProbe}) {
+  const {cli} = cliRunner(root)
+  const file = corpus.files[fileId]
+  const cwd = path.dirname(file.path)
+  const name = path.basename(file.path)
+  const method = rssMethod(preferProbe)
+  const timed = await repeat(runs, budgetMs, async () => {
+    if (method === 'gnu-time') {
+      const result = expectExit(
+        await timedSpawn(gnuTime, ['-f', '%M', process.execPath, cli, name, '--format', 'json'], {cwd}),
+        `bilint on ${name}`,
+      )
+      const lastLine = result.stderr.trim().split('\n').at(-1) ?? ''
+      if (!/^\d+$/.test(lastLine)) throw new Error(`unexpected /usr/bin/time output: ${lastLine}`)
+      return {ms: result.ms, value: Number(lastLine)}
+    }
+    const result = expectExit(await timedSpawn(process.execPath, [rssProbe, name], {cwd}), `rss-probe on ${name}`, [0])
+    return {ms: result.ms, value: JSON.parse(result.stdout).maxRssKiB}
+  })
+  // Both sources report KiB.
+  return {file: fileId, label: file.label, method, rssMB: (median(timed.values) * 1024) / MB, ms: timed.median, times: timed.times, planned: timed.planned}
+}

@@ -1,0 +1,114 @@
+/**
+ * bilint's benchmark: `npm run bench` (builds first), or `node bench/run.mjs`
+ * against an existing build. Measures the BUILT code in `dist/`, as users get it.
+ *
+ * Options:
+ *   --quick         one run per measurement instead of 3, 5 or 10
+ *   --rss-via-node  read peak RSS with `process.resourceUsage()` in a probe
+ *                   process even when /usr/bin/time exists
+ *   --help          this text
+ *
+ * Prints the tables to stdout (progress goes to stderr) and writes
+ * `bench/.corpus/results.json`. See bench/README.md for what each figure means.
+ */
+import {execFileSync} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {measurePeakRss, measureSmallFiles, measureStartup} from './cli.mjs'
+import {buildCorpus, corpusDir, MB} from './corpus.mjs'
+import {measureThroughput} from './inprocess.mjs'
+import {linearity, renderReport} from './report.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Files measured in process, in order (the seed-repeated ones only exist with the seed file). */
+const throughputFiles = ['md-1mb', 'md-10mb', 'text-1mb', 'text-10mb', 'seed-repeated-1mb', 'seed-repeated-10mb']
+
+/** Files whose peak RSS is measured through the CLI. */
+const rssFiles = ['md-10mb', 'text-10mb']
+
+/** No new run of a measurement starts once its runs have taken this long (ms), whatever N says. */
+const budgets = {large: 30_000, small: 10_000}
+
+const {values} = parseArgs({
+  options: {quick: {type: 'boolean'}, 'rss-via-node': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+})
+if (values.help) {
+  process.stdout.write(`${readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]}*/\n`)
+  process.exit(0)
+}
+const quick = values.quick ?? false
+
+/** @param {string} line */
+const log = (line) => process.stderr.write(`bench: ${line}\n`)
+
+if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
+  process.stderr.write('bench: dist/src/cli.js is missing; run `npm run build` first (or use `npm run bench`).\n')
+  process.exit(2)
+}
+
+/**
+ * Runs for a corpus file: 3 for the 10 MB files, 5 for the others, 1 with --quick.
+ * @param {{bytes: number}} file
+ */
+const runsFor = (file) => (quick ? 1 : file.bytes > 2 * MB ? 3 : 5)
+/** @param {{bytes: number}} file */
+const budgetFor = (file) => (file.bytes > 2 * MB ? budgets.large : budgets.small)
+
+/** The checked-out commit, for the record (`+dirty` when the tree has changes). */
+function gitRevision() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {cwd: root, encoding: 'utf8'}).trim()
+    return dirty ? `${head}+dirty` : head
+  } catch {
+    return 'unknown'
+  }
+}
+
+const started = Date.now()
+const loadAtStart = os.loadavg()[0]
+const corpus = await buildCorpus({log})
+
+log('CLI start-up…')
+const startup = await measureStartup({root, corpus, runs: quick ? 1 : 10})
+log('CLI on 1,000 small files…')
+const smallFiles = await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000})
+const peakRss = []
+for (const fileId of rssFiles) {
+  log(`CLI peak RSS on ${corpus.files[fileId].label}…`)
+  const file = corpus.files[fileId]
+  peakRss.push(
+    await measurePeakRss({root, corpus, fileId, runs: runsFor(file), budgetMs: budgetFor(file), preferProbe: values['rss-via-node'] ?? false}),
+  )
+}
+
+const throughput = await measureThroughput({root, corpus, fileIds: throughputFiles, runs: runsFor, budgetMs: budgetFor, log})
+
+const results = {
+  date: new Date().toISOString(),
+  bilintVersion: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+  revision: gitRevision(),
+  quick,
+  environment: {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.availableParallelism(),
+    memoryMB: Math.round(os.totalmem() / MB),
+    /** One-minute load average at the start and end: other work on the machine skews the figures. */
+    loadAverage: {start: loadAtStart, end: os.loadavg()[0]},
+  },
+  corpus,
+  throughput,
+  linearity: linearity(throughput),
+  cli: {startup, smallFiles, peakRss},
+  durationS: (Date.now() - started) / 1000,
+}
+await writeFile(path.join(corpusDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+process.stdout.write(`${renderReport(results)}\n`)
+log(`done in ${results.durationS.toFixed(0)} s; results in ${path.relative(root, path.join(corpusDir, 'results.json'))}`)
