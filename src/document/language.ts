@@ -6,6 +6,7 @@
  * Latin-script text is English or another Latin-script language.
  */
 import type {Paragraph} from 'nlcst'
+import {readWordList} from '../dictionaries.js'
 import {isHan, isLatinLetter} from '../text/scripts.js'
 import type {ScriptCounts, ScriptLanguage} from './types.js'
 
@@ -58,13 +59,35 @@ export function languageOfCounts(counts: ScriptCounts): ScriptLanguage {
   return counts.han * hanWeight >= counts.latin ? 'zh' : 'en'
 }
 
+/** Share of English function words above which text is English without asking franc. */
+export const englishFunctionWordShare = 0.2
+
+let functionWords: ReadonlySet<string> | undefined
+
+/**
+ * Whether text is plainly English: at least {@link englishFunctionWordShare}
+ * of its words are English function words (`the`, `of`, `and`, …). French or
+ * German prose has almost none, so franc is asked only about the rest.
+ * @param sample Latin-script text.
+ */
+export function looksEnglish(sample: string): boolean {
+  functionWords ??= new Set(readWordList('english-function-words.txt'))
+  let words = 0
+  let hits = 0
+  for (const match of sample.matchAll(/[A-Za-z]+/g)) {
+    words++
+    if (functionWords.has(match[0].toLowerCase())) hits++
+  }
+  return words >= 20 && hits / words >= englishFunctionWordShare
+}
+
 /**
  * Whether long Latin-script text is English, per franc (loaded only when asked).
  * Returns the ISO 639-3 code franc finds, `eng` for short text.
  * @param sample Up to a few thousand characters of the document's Latin-script prose.
  */
 export async function latinLanguage(sample: string): Promise<string> {
-  if (sample.length < francMinLength) return 'eng'
+  if (sample.length < francMinLength || looksEnglish(sample)) return 'eng'
   const {franc} = await import('franc')
   const code = franc(sample, {minLength: francMinLength})
   return code === 'und' || code === 'sco' ? 'eng' : code

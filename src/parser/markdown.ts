@@ -14,6 +14,7 @@ import {unified} from 'unified'
 import type {Directive} from '../document/types.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
+import {markdownChunks} from './markdown-chunks.js'
 import {ProseText} from './prose.js'
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
@@ -227,8 +228,21 @@ function isLowSurrogate(code: number): boolean {
  * @param lines Its line index.
  */
 export function readMarkdown(text: string, lines: LineIndex): ReadDocument {
-  const tree = markdownParser.parse(text) as Root
   const reader = new MarkdownReader(text, lines)
-  reader.visit(tree, false, 0)
+  for (const chunk of markdownChunks(text)) {
+    const tree = markdownParser.parse(text.slice(chunk.start, chunk.end)) as Root
+    if (chunk.start > 0) shiftOffsets(tree, chunk.start)
+    reader.visit(tree, false, 0)
+  }
   return {blocks: reader.blocks, directives: reader.directives}
+}
+
+/** Moves every node's offsets by `shift` (a chunk parsed on its own). Lines and columns are not read. */
+function shiftOffsets(node: Nodes, shift: number): void {
+  const position = node.position
+  if (position) {
+    if (position.start.offset !== undefined) position.start.offset += shift
+    if (position.end.offset !== undefined) position.end.offset += shift
+  }
+  if ('children' in node) for (const child of node.children) shiftOffsets(child as Nodes, shift)
 }

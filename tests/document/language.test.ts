@@ -34,3 +34,11 @@ describe('document language', () => {
     expect((await buildDocument('123 456\n', {format: 'text'})).language).toBe('und')
   })
 })
+
+describe('looksEnglish', () => {
+  it('recognises English prose by its function words, and not French', async () => {
+    const {looksEnglish} = await import('../../src/document/language.js')
+    expect(looksEnglish('The delta spans four provinces, and its largest lake lies outside the region, but its water levels shape the weather of the whole basin in the summer.')).toBe(true)
+    expect(looksEnglish("La qualité de l'air s'est améliorée dans toutes les villes de la région, et les concentrations de particules fines ont baissé de six pour cent.")).toBe(false)
+  })
+})

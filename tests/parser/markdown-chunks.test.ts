@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest'
+import {buildDocument} from '../../src/document/build.js'
+import {markdownChunks} from '../../src/parser/markdown-chunks.js'
+
+describe('markdownChunks', () => {
+  it('keeps small documents whole', () => {
+    expect(markdownChunks('# A\n\ntext\n')).toEqual([{start: 0, end: 10}])
+  })
+
+  it('splits only between top-level blocks, never inside fences, comments, lists or quotes', () => {
+    const text = [
+      'para one',
+      '',
+      '```',
+      'code',
+      '',
+      'still code',
+      '```',
+      '',
+      '- item',
+      '',
+      '- loose item',
+      '',
+      '> quote',
+      '',
+      '> quote again',
+      '',
+      '<!-- comment',
+      '',
+      'still comment -->',
+      '',
+      'para two',
+      '',
+      '    indented code',
+      '',
+      'para three',
+      '',
+    ].join('\n')
+    const chunks = markdownChunks(text, 1)
+    const starts = chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))
+    // Lists and quotes are never split before: a blank line may sit inside a loose list.
+    expect(starts).toEqual(['para one\n\n', '```\ncode\n\n', '<!-- comme', 'para two\n\n', 'para three'])
+    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+  })
+
+  it('gives the same blocks and positions as parsing whole', async () => {
+    const section = '## Section\n\nSome PM2.5Caused text with **bold** and `code`.\n\n1. one\n2. two\n\n> quoted &amp; text\n\n'
+    const text = section.repeat(300)
+    expect(markdownChunks(text).length).toBeGreaterThan(1)
+    const index = await buildDocument(text, {format: 'markdown'})
+    const kinds = index.blocks.slice(0, 5).map((block) => `${block.kind}@${block.start}`)
+    expect(kinds).toEqual(['heading@0', 'paragraph@12', 'listItem@61', 'listItem@68', 'paragraph@78'])
+    const last = index.blocks[index.blocks.length - 1]!
+    expect(text.slice(last.start, last.end)).toBe('quoted &amp; text')
+    expect(index.blocks.filter((block) => block.kind === 'heading')).toHaveLength(300)
+    // Every word still sits on its exact source slice.
+    for (const block of index.blocks) {
+      if (block.prose && block.kind === 'heading') expect(text.slice(block.start, block.end)).toBe('## Section')
+    }
+  })
+})
