@@ -35,8 +35,8 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     preset: options.preset,
     rules: cliRules,
     language: options.language,
-    // SARIF turns fix offsets into regions, which needs the text.
-    keepSource: options.format === 'sarif',
+    // SARIF turns fix offsets into regions, and the HTML report shows the text: both need it.
+    keepSource: options.format === 'sarif' || options.format === 'html',
     fix: options.fix,
   }
   const results: LintResult[] = []
@@ -137,7 +137,7 @@ async function fixDiffs(results: readonly LintResult[], cwd: string): Promise<st
 /** A unified diff between a file's text and its fixed text. */
 function unifiedDiff(name: string, before: string, after: string): string {
   const [oldName, newName] = path.isAbsolute(name) ? [name, name] : [`a/${name}`, `b/${name}`]
-  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^=+\n/, '')
+  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^(?:Index: [^\n]*\n)?=+\n/, '')
 }
 
 /** A result with its warnings removed (`--quiet`). */

@@ -46,6 +46,7 @@ function toJsonResult(result: LintResult): JsonResult {
     fatalErrorCount: result.fatalErrorCount,
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
+    ...(result.output === undefined ? {} : {output: result.output}),
   }
 }
 
