@@ -51,6 +51,9 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
         useConfigFiles: !options.noConfig,
         fixDryRun: options.fixDryRun,
         maxFileSize: options.maxFileSize,
+        cache: options.cache,
+        cacheLocation: options.cacheLocation,
+        shard: options.shard,
       })),
     )
   }

@@ -4,6 +4,7 @@
 import {parseArgs} from 'node:util'
 import {isPresetName, type PresetName} from '../config/presets.js'
 import {isFormatName, type FormatName} from '../formatters/index.js'
+import {parseShard, type Shard} from '../files/shard.js'
 
 /** A usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -48,6 +49,16 @@ export interface CliOptions {
   fixDryRun: boolean
   /** `--max-file-size`: largest file linted, in bytes (undefined: the default, 20 MB). */
   maxFileSize: number | undefined
+  /** `--lsp`: run the language server on stdin and stdout. */
+  lsp: boolean
+  /** `--init`: write a starter `.bilintrc.json` in the working directory. */
+  init: boolean
+  /** `--cache`. */
+  cache: boolean
+  /** `--cache-location FILE`. */
+  cacheLocation: string | undefined
+  /** `--shard i/n`. */
+  shard: Shard | undefined
 }
 
 /**
@@ -62,6 +73,14 @@ export function parseSize(text: string): number {
   return Math.round(Number(match[1]) * factor)
 }
 
+/** Parses `--shard i/n`, or undefined when absent. */
+function parseShardOption(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined
+  const shard = parseShard(text)
+  if (!shard) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, such as 2/4, not \`${text}\``)
+  return shard
+}
+
 /** The help text. */
 export const helpText = `Usage: bilint [options] [file|dir|glob ...]
        bilint [options] - --stdin-filename NAME
@@ -69,7 +88,7 @@ export const helpText = `Usage: bilint [options] [file|dir|glob ...]
 Lints translated Chinese/English documents (.md, .markdown, .txt).
 
 Output:
-  -f, --format NAME         stylish (default), json, sarif, github, unix, checkstyle, junit
+  -f, --format NAME         stylish (default), json, sarif, github, unix, checkstyle, junit, html
   -o, --output-file FILE    write the report to FILE
       --quiet               report errors only
       --max-warnings N      exit 1 when there are more than N warnings
@@ -92,6 +111,13 @@ Rules and configuration:
 Input:
       --stdin-filename NAME name (and format) of the text read from stdin with -
       --max-file-size SIZE  refuse files larger than SIZE (default 20MB)
+      --cache               reuse results of unchanged files (.bilintcache)
+      --cache-location FILE where the cache lives
+      --shard I/N           lint only shard I of N (deterministic split by path)
+
+Editors:
+      --lsp                 run the language server on stdin/stdout (--stdio is accepted)
+      --init                write a starter .bilintrc.json for the documents in this folder
 
   -v, --version             print the version
   -h, --help                print this help
@@ -131,6 +157,12 @@ export function parseCliOptions(args: string[]): CliOptions {
         'fix-unsafe': {type: 'boolean'},
         'fix-dry-run': {type: 'boolean'},
         'max-file-size': {type: 'string'},
+        lsp: {type: 'boolean'},
+        stdio: {type: 'boolean'},
+        init: {type: 'boolean'},
+        cache: {type: 'boolean'},
+        'cache-location': {type: 'string'},
+        shard: {type: 'string'},
       },
     })
   } catch (error) {
@@ -138,7 +170,7 @@ export function parseCliOptions(args: string[]): CliOptions {
   }
   const values = parsed.values
   const format = values.format ?? 'stylish'
-  if (!isFormatName(format)) throw new UsageError(`unknown format \`${format}\` (expected stylish, json, sarif, github, unix, checkstyle or junit)`)
+  if (!isFormatName(format)) throw new UsageError(`unknown format \`${format}\` (expected stylish, json, sarif, github, unix, checkstyle, junit or html)`)
   const preset = values.preset ?? 'recommended'
   if (!isPresetName(preset)) throw new UsageError(`unknown preset \`${preset}\` (expected recommended, zh-typography or strict)`)
   const language = values.language
@@ -149,6 +181,9 @@ export function parseCliOptions(args: string[]): CliOptions {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0')
   }
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together')
+  if (values.lsp && values.init) throw new UsageError('--lsp and --init cannot be used together')
+  if ((values.lsp || values.init) && parsed.positionals.length > 0) throw new UsageError(`--${values.lsp ? 'lsp' : 'init'} takes no files`)
+  if (values.stdio && !values.lsp) throw new UsageError('--stdio is only for --lsp')
   return {
     patterns: parsed.positionals,
     format,
@@ -169,5 +204,10 @@ export function parseCliOptions(args: string[]): CliOptions {
     fix: values['fix-unsafe'] ? 'unsafe' : values.fix || values['fix-dry-run'] ? 'safe' : false,
     fixDryRun: values['fix-dry-run'] ?? false,
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+    lsp: values.lsp ?? false,
+    init: values.init ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    shard: parseShardOption(values.shard),
   }
 }

@@ -11,7 +11,10 @@ import {parseWordList} from '../dictionaries.js'
 import type {PresetName} from '../config/presets.js'
 import {resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
 import {validateConfig} from '../config/validate.js'
+import {defaultCacheLocation, LintCache, sha1} from '../cache/lint-cache.js'
 import {discoverFiles} from '../files/discover.js'
+import {filesOfShard, type Shard} from '../files/shard.js'
+import {bilintVersion} from '../version.js'
 import {ruleMetas} from '../rules.js'
 import {fixText, type FixLevel} from '../fix/fix-loop.js'
 import {WriteError, writeFileAtomic} from '../fix/write-atomic.js'
@@ -55,6 +58,12 @@ export interface LintFilesOptions extends LintOptions {
   fixDryRun?: boolean
   /** Files larger than this many bytes are refused with one message (default {@link defaultMaxFileSize}). */
   maxFileSize?: number
+  /** Reuse the results of unchanged files from a cache file (default false). */
+  cache?: boolean
+  /** The cache file (default `.bilintcache` in `cwd`). */
+  cacheLocation?: string
+  /** Lint only this shard of the files (default: all). */
+  shard?: Shard
 }
 
 /** Default largest file linted: 20 MB, far more than any prose document. */
@@ -110,31 +119,80 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
-  const configs = new ConfigSource(cwd, options)
-  const {files, missing} = await discoverFiles(patterns, {cwd})
-  const results: LintResult[] = missing.map((pattern) => fatalResult(pattern, 'No such file or directory, and no file matches this pattern'))
+  const run: LintRun = {
+    configs: new ConfigSource(cwd, options),
+    options,
+    cache: options.cache ? await LintCache.load(path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation), bilintVersion()) : null,
+    ignoreByConfig: new Map(),
+  }
+  const discovered = await discoverFiles(patterns, {cwd})
+  const files = options.shard ? filesOfShard(discovered.files, options.shard, cwd) : discovered.files
+  const results: LintResult[] = discovered.missing.map((pattern) =>
+    fatalResult(pattern, 'No such file or directory, and no file matches this pattern'),
+  )
   for (const filePath of files) {
-    const result = await lintFile(filePath, configs, options)
+    const result = await lintFile(filePath, run)
     if (result) results.push(result)
   }
+  await run.cache?.save()
   return results
 }
 
-/** Reads, decodes and lints one file; null when its configuration's `ignorePatterns` skip it. */
-async function lintFile(filePath: string, configs: ConfigSource, options: LintFilesOptions): Promise<LintResult | null> {
+/** State shared by the files of one {@link lintFiles} call. */
+interface LintRun {
+  /** Where configurations come from. */
+  configs: ConfigSource
+  /** The call's options. */
+  options: LintFilesOptions
+  /** The result cache, with `cache` on. */
+  cache: LintCache | null
+  /** Matchers of each configuration's `ignorePatterns`, built once. */
+  ignoreByConfig: Map<string, (relativePath: string) => boolean>
+}
+
+/** Whether a configuration's `ignorePatterns` skip a file. */
+function isIgnoredByConfig(run: LintRun, found: FileConfig, filePath: string): boolean {
+  const patterns = found.config?.ignorePatterns
+  if (!patterns?.length || !found.configPath) return false
+  const relative = path.relative(path.dirname(found.configPath), filePath)
+  if (relative.startsWith('..')) return false
+  let matcher = run.ignoreByConfig.get(found.configPath)
+  if (!matcher) {
+    const rules = ignore().add(patterns)
+    matcher = (relativePath) => rules.ignores(relativePath)
+    run.ignoreByConfig.set(found.configPath, matcher)
+  }
+  return matcher(relative.split(path.sep).join('/'))
+}
+
+/** Keys of the settings a file is linted with, per rules object and word list. */
+const settingsKeys = new WeakMap<EnabledRules, Map<string, string>>()
+
+/** A key of everything besides the text that decides a file's result. */
+function settingsKeyOf(rules: EnabledRules, words: readonly string[], language: string | undefined, format: string): string {
+  let byRest = settingsKeys.get(rules)
+  if (!byRest) settingsKeys.set(rules, (byRest = new Map()))
+  const rest = JSON.stringify([words, language ?? null, format])
+  let key = byRest.get(rest)
+  if (!key) {
+    key = sha1(JSON.stringify([[...rules], rest]))
+    byRest.set(rest, key)
+  }
+  return key
+}
+
+/** Reads, decodes, lints (from the cache when it can) and fixes one file; null when its configuration ignores it. */
+async function lintFile(filePath: string, run: LintRun): Promise<LintResult | null> {
+  const {options} = run
   let found: FileConfig
   try {
-    found = await configs.forFile(filePath)
+    found = await run.configs.forFile(filePath)
   } catch (error) {
     if (error instanceof ConfigError) return fatalResult(filePath, `Configuration error: ${error.message}`)
     throw error
   }
-  if (found.config?.ignorePatterns?.length && found.configPath) {
-    const relative = path.relative(path.dirname(found.configPath), filePath)
-    if (!relative.startsWith('..') && ignore().add(found.config.ignorePatterns).ignores(relative.split(path.sep).join('/'))) {
-      return null
-    }
-  }
+  if (isIgnoredByConfig(run, found, filePath)) return null
+  let bytes: Uint8Array
   let decoded: DecodedText
   try {
     const limit = options.maxFileSize ?? defaultMaxFileSize
@@ -142,21 +200,35 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
     if (size > limit) {
       return fatalResult(filePath, `File too large (${formatBytes(size)}; the limit is ${formatBytes(limit)}, raise it with --max-file-size)`)
     }
-    decoded = decodeText(await readFile(filePath))
+    bytes = await readFile(filePath)
+    decoded = decodeText(bytes)
   } catch (error) {
     if (error instanceof DecodeError) return fatalResult(filePath, `Cannot lint: ${error.message}`)
     const code = (error as NodeJS.ErrnoException).code
     return fatalResult(filePath, `Cannot read file (${code ?? (error as Error).message})`)
   }
   const rules = enabledRulesFor(found.config, options)
+  const language = options.language ?? found.config?.language
+  const format = formatOfPath(filePath)
   const lintOnce = (text: string): Promise<LintResult> =>
-    lintDocument(text, rules, {
-      filePath,
-      format: formatOfPath(filePath),
-      language: options.language ?? found.config?.language,
-      keepSource: options.keepSource,
-      projectWords: found.words,
-    })
+    lintDocument(text, rules, {filePath, format, language, keepSource: options.keepSource, projectWords: found.words})
+  const cacheKey = run.cache ? {contentHash: sha1(bytes), settingsKey: settingsKeyOf(rules, found.words, language, format)} : null
+  if (run.cache && cacheKey && !options.fix) {
+    const cached = run.cache.get(filePath, cacheKey.contentHash, cacheKey.settingsKey)
+    if (cached) return options.keepSource ? {...cached, source: decoded.text} : cached
+  }
+  const result = await lintAndFix(filePath, decoded, lintOnce, options)
+  if (run.cache && cacheKey && result.output === undefined) run.cache.set(filePath, cacheKey.contentHash, cacheKey.settingsKey, result)
+  return result
+}
+
+/** Lints a decoded file, applying and writing fixes when asked. */
+async function lintAndFix(
+  filePath: string,
+  decoded: DecodedText,
+  lintOnce: (text: string) => Promise<LintResult>,
+  options: LintFilesOptions,
+): Promise<LintResult> {
   if (!options.fix) return lintOnce(decoded.text)
   const outcome = await fixText(decoded.text, lintOnce, options.fix)
   if (outcome.output === decoded.text) return outcome.result
@@ -167,7 +239,7 @@ async function lintFile(filePath: string, configs: ConfigSource, options: LintFi
   } catch (error) {
     if (!(error instanceof WriteError)) throw error
     const failed = fatalResult(filePath, `Cannot write fixes: ${error.message.replace(/^cannot write fixes: /, '')}`)
-    return {...toResult(filePath, [...failed.messages, ...result.messages]), output: undefined}
+    return toResult(filePath, [...failed.messages, ...result.messages])
   }
   return result
 }

@@ -1,0 +1,109 @@
+/**
+ * `--cache`: results of unchanged files are reused, as ESLint's cache does.
+ *
+ * An entry is keyed by the file's path and holds the SHA-1 of its bytes and
+ * a key of the settings that produced it (rules with their options, project
+ * words, language); the whole cache is dropped when bilint's version changes.
+ */
+import {createHash, randomBytes} from 'node:crypto'
+import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {LintResult} from '../types.js'
+
+/** Default cache file name, in the working directory. */
+export const defaultCacheLocation = '.bilintcache'
+
+/** The cache file's shape. */
+interface CacheFile {
+  /** bilint version that wrote it. */
+  version: string
+  /** Entries by absolute path. */
+  entries: Record<string, CacheEntry>
+}
+
+/** One cached result. */
+interface CacheEntry {
+  /** SHA-1 of the file's bytes. */
+  contentHash: string
+  /** Key of the settings the file was linted with. */
+  settingsKey: string
+  /** The result. */
+  result: LintResult
+}
+
+/**
+ * The SHA-1 of some bytes or text, in hex.
+ * @param data Bytes or text.
+ */
+export function sha1(data: Uint8Array | string): string {
+  return createHash('sha1').update(data).digest('hex')
+}
+
+/** A loaded cache, saved back with {@link LintCache.save}. */
+export class LintCache {
+  private changed = false
+
+  private constructor(
+    private readonly location: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  /**
+   * Loads the cache file, or starts an empty cache when it is missing,
+   * unreadable, or written by another version.
+   * @param location Path of the cache file.
+   * @param version bilint's version.
+   */
+  static async load(location: string, version: string): Promise<LintCache> {
+    try {
+      const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile
+      if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data)
+    } catch {
+      // A missing or damaged cache is an empty one.
+    }
+    return new LintCache(location, {version, entries: Object.create(null) as Record<string, CacheEntry>})
+  }
+
+  /**
+   * The cached result for a file, when its content and settings are unchanged.
+   * @param filePath Absolute path.
+   * @param contentHash SHA-1 of its bytes.
+   * @param settingsKey Key of the settings.
+   */
+  get(filePath: string, contentHash: string, settingsKey: string): LintResult | undefined {
+    const entry = this.data.entries[filePath]
+    return entry && entry.contentHash === contentHash && entry.settingsKey === settingsKey ? entry.result : undefined
+  }
+
+  /**
+   * Stores a result. Results of files that could not be linted are not cached.
+   * @param filePath Absolute path.
+   * @param contentHash SHA-1 of its bytes.
+   * @param settingsKey Key of the settings.
+   * @param result The result.
+   */
+  set(filePath: string, contentHash: string, settingsKey: string, result: LintResult): void {
+    if (result.fatalErrorCount > 0 || result.messages.some((message) => message.ruleId === 'internal-error')) {
+      if (this.data.entries[filePath]) {
+        delete this.data.entries[filePath]
+        this.changed = true
+      }
+      return
+    }
+    const {source: _source, output: _output, ...stored} = result
+    this.data.entries[filePath] = {contentHash, settingsKey, result: stored}
+    this.changed = true
+  }
+
+  /** Writes the cache atomically when anything changed; an unwritable location is ignored. */
+  async save(): Promise<void> {
+    if (!this.changed) return
+    const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${randomBytes(4).toString('hex')}.tmp`)
+    try {
+      await writeFile(temporary, JSON.stringify(this.data))
+      await rename(temporary, this.location)
+    } catch {
+      await unlink(temporary).catch(() => undefined)
+    }
+  }
+}
