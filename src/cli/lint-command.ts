@@ -54,6 +54,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
         cache: options.cache,
         cacheLocation: options.cacheLocation,
         shard: options.shard,
+        threads: options.threads,
       })),
     )
   }

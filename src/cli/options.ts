@@ -1,6 +1,7 @@
 /**
  * Command-line options, parsed with `node:util` `parseArgs`.
  */
+import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 import {isPresetName, type PresetName} from '../config/presets.js'
 import {isFormatName, type FormatName} from '../formatters/index.js'
@@ -59,6 +60,8 @@ export interface CliOptions {
   cacheLocation: string | undefined
   /** `--shard i/n`. */
   shard: Shard | undefined
+  /** `--threads N` (default: one per core). */
+  threads: number
 }
 
 /**
@@ -114,6 +117,7 @@ Input:
       --cache               reuse results of unchanged files (.bilintcache)
       --cache-location FILE where the cache lives
       --shard I/N           lint only shard I of N (deterministic split by path)
+      --threads N           worker threads (default: one per core; small runs use one)
 
 Editors:
       --lsp                 run the language server on stdin/stdout (--stdio is accepted)
@@ -163,6 +167,7 @@ export function parseCliOptions(args: string[]): CliOptions {
         cache: {type: 'boolean'},
         'cache-location': {type: 'string'},
         shard: {type: 'string'},
+        threads: {type: 'string'},
       },
     })
   } catch (error) {
@@ -209,5 +214,14 @@ export function parseCliOptions(args: string[]): CliOptions {
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
     shard: parseShardOption(values.shard),
+    threads: parseThreads(values.threads),
   }
+}
+
+/** Parses `--threads N`; one per core when absent. */
+function parseThreads(text: string | undefined): number {
+  if (text === undefined) return availableParallelism()
+  const threads = Number(text)
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--threads takes a whole number from 1 to 256, not \`${text}\``)
+  return threads
 }

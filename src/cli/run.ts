@@ -37,6 +37,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${bilintVersion()}\n`)
       return 0
     }
+    if (options.lsp) {
+      const {startLanguageServer} = await import('../lsp/server.js')
+      return await startLanguageServer(io)
+    }
+    if (options.init) {
+      const {runInit} = await import('./init.js')
+      return await runInit(io)
+    }
     const {runLintCommand} = await import('./lint-command.js')
     return await runLintCommand(options, io)
   } catch (error) {

@@ -64,6 +64,8 @@ export interface LintFilesOptions extends LintOptions {
   cacheLocation?: string
   /** Lint only this shard of the files (default: all). */
   shard?: Shard
+  /** Worker threads to lint on (default 1: in this thread). Small runs stay in this thread. */
+  threads?: number
 }
 
 /** Default largest file linted: 20 MB, far more than any prose document. */
@@ -119,27 +121,100 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
-  const run: LintRun = {
-    configs: new ConfigSource(cwd, options),
-    options,
-    cache: options.cache ? await LintCache.load(path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation), bilintVersion()) : null,
-    ignoreByConfig: new Map(),
-  }
+  const run = createLintRun(cwd, options)
+  if (options.cache) run.cache = await LintCache.load(path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation), bilintVersion())
   const discovered = await discoverFiles(patterns, {cwd})
   const files = options.shard ? filesOfShard(discovered.files, options.shard, cwd) : discovered.files
   const results: LintResult[] = discovered.missing.map((pattern) =>
     fatalResult(pattern, 'No such file or directory, and no file matches this pattern'),
   )
-  for (const filePath of files) {
-    const result = await lintFile(filePath, run)
-    if (result) results.push(result)
+  const threads = Math.min(options.threads ?? 1, Math.floor(files.length / minFilesPerThread))
+  if (threads >= 2) {
+    results.push(...(await lintInParallel(files, run, threads)))
+  } else {
+    for (const filePath of files) {
+      const result = await lintFile(filePath, run)
+      if (result) results.push(result)
+    }
   }
   await run.cache?.save()
   return results
 }
 
+/** Fewest files per worker thread: below that, starting workers costs more than it saves. */
+export const minFilesPerThread = 16
+
+/**
+ * Lints files on worker threads; cache hits are answered here, misses are
+ * linted by the workers, results come back in the files' order.
+ */
+async function lintInParallel(files: readonly string[], run: LintRun, threads: number): Promise<LintResult[]> {
+  const slots: Array<LintResult | null> = new Array(files.length).fill(null)
+  const keys: Array<CacheKey | null> = new Array(files.length).fill(null)
+  const misses: number[] = []
+  for (let index = 0; index < files.length; index++) {
+    if (!run.cache) {
+      misses.push(index)
+      continue
+    }
+    const lookup = await lookUpCache(files[index]!, run)
+    if (lookup.hit) slots[index] = lookup.hit
+    else {
+      keys[index] = lookup.key
+      misses.push(index)
+    }
+  }
+  const {lintOnWorkers} = await import('./parallel.js')
+  const linted = await lintOnWorkers(
+    misses.map((index) => files[index]!),
+    {...run.options, cwd: run.configs.cwd, cache: false},
+    threads,
+  )
+  misses.forEach((fileIndex, position) => {
+    const result = linted[position] ?? null
+    slots[fileIndex] = result
+    const key = keys[fileIndex]
+    if (result && key && run.cache && result.output === undefined) run.cache.set(files[fileIndex]!, key.contentHash, key.settingsKey, result)
+  })
+  return slots.filter((result): result is LintResult => result !== null)
+}
+
+/** The cache key of a file, and its cached result when there is one. */
+interface CacheKey {
+  contentHash: string
+  settingsKey: string
+}
+
+/** Looks a file up in the cache without linting it. */
+async function lookUpCache(filePath: string, run: LintRun): Promise<{hit: LintResult | null; key: CacheKey | null}> {
+  try {
+    const found = await run.configs.forFile(filePath)
+    if (isIgnoredByConfig(run, found, filePath)) return {hit: null, key: null}
+    const bytes = await readFile(filePath)
+    const rules = enabledRulesFor(found.config, run.options)
+    const language = run.options.language ?? found.config?.language
+    const key = {contentHash: sha1(bytes), settingsKey: settingsKeyOf(rules, found.words, language, formatOfPath(filePath))}
+    if (run.options.fix) return {hit: null, key}
+    const hit = run.cache!.get(filePath, key.contentHash, key.settingsKey) ?? null
+    return {hit: hit && run.options.keepSource ? {...hit, source: decodeText(bytes).text} : hit, key}
+  } catch {
+    // The worker reports unreadable files and bad configuration.
+    return {hit: null, key: null}
+  }
+}
+
+/**
+ * The state one run of {@link lintFiles} shares between its files (also
+ * built by each worker thread).
+ * @param cwd Working directory.
+ * @param options The run's options.
+ */
+export function createLintRun(cwd: string, options: LintFilesOptions): LintRun {
+  return {configs: new ConfigSource(cwd, options), options, cache: null, ignoreByConfig: new Map()}
+}
+
 /** State shared by the files of one {@link lintFiles} call. */
-interface LintRun {
+export interface LintRun {
   /** Where configurations come from. */
   configs: ConfigSource
   /** The call's options. */
@@ -182,7 +257,7 @@ function settingsKeyOf(rules: EnabledRules, words: readonly string[], language: 
 }
 
 /** Reads, decodes, lints (from the cache when it can) and fixes one file; null when its configuration ignores it. */
-async function lintFile(filePath: string, run: LintRun): Promise<LintResult | null> {
+export async function lintFile(filePath: string, run: LintRun): Promise<LintResult | null> {
   const {options} = run
   let found: FileConfig
   try {
@@ -286,7 +361,8 @@ export class ConfigSource {
    * @param options Whether and where to look.
    */
   constructor(
-    private readonly cwd: string,
+    /** Working directory. */
+    readonly cwd: string,
     private readonly options: Pick<LintFilesOptions, 'configFile' | 'useConfigFiles'>,
   ) {
     this.finder = options.useConfigFiles === false || options.configFile ? null : new ConfigFinder({cwd, rules: ruleMetas})
