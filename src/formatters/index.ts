@@ -6,7 +6,7 @@
 import type {LintResult, RuleMeta} from '../types.js'
 
 /** The name of an output format, as given to `--format`. */
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'unix' | 'checkstyle' | 'junit'
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'unix' | 'checkstyle' | 'junit' | 'html'
 
 /** Every output format name, the default (`stylish`) first. */
 export const formatNames: readonly FormatName[] = Object.freeze([
@@ -17,6 +17,7 @@ export const formatNames: readonly FormatName[] = Object.freeze([
   'unix',
   'checkstyle',
   'junit',
+  'html',
 ])
 
 /** What a formatter knows about the run besides the results. */
@@ -51,6 +52,7 @@ const formatterImports: Record<FormatName, () => Promise<FormatterModule>> = {
   unix: () => import('./unix.js'),
   checkstyle: () => import('./checkstyle.js'),
   junit: () => import('./junit.js'),
+  html: () => import('./html.js'),
 }
 
 /** Tells whether `name` is one of the output format names. */
