@@ -96,6 +96,20 @@ function isAllCaps(sentence: Sentence, word: Word): boolean {
   return otherLatinWords > 0
 }
 
+/**
+ * A cheap first look at a word: 2 when it has a digit, 1 when it has a capital
+ * after its first letter, 0 otherwise (most words: they cannot hold a formula).
+ */
+function hasDigitOrInnerCapital(word: string): 0 | 1 | 2 {
+  let found: 0 | 1 = 0
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 48 && code <= 57) return 2
+    if (index > 0 && code >= 65 && code <= 90) found = 1
+  }
+  return found
+}
+
 /** Whether `word` stands in `text` as a whole word. */
 function containsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
@@ -141,8 +155,9 @@ export default defineRule<GluedSubscriptOptions>(
       const paragraph = block.paragraph
       forEachWord(paragraph, (word, sentence) => {
         const text = wordText(word)
-        // Only words that mix letters and digits, or an upper-cased `NOX`, can be glued formulas.
-        const hasDigit = /\d/.test(text)
+        // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
+        const hasDigit = hasDigitOrInnerCapital(text)
+        if (hasDigit === 0) return
         const [start, end] = nodeRange(word)
         const lostCase = table.byLostCase.get(text)
         if (lostCase) {
@@ -170,7 +185,7 @@ export default defineRule<GluedSubscriptOptions>(
           })
           return
         }
-        if (!hasDigit) return
+        if (hasDigit !== 2) return
         const stray = splitStraySubscript(text)
         if (!stray) return
         const candidates = table.bySubscript.get(stray.subscript)
