@@ -25,3 +25,18 @@ describe('README', () => {
     }
   })
 })
+
+describe('README output', () => {
+  it('shows what bilint prints today for the example', async () => {
+    const {lintFiles} = await import('../src/index.js')
+    const {loadFormatter} = await import('../src/formatters/index.js')
+    const {ruleMetas: metas} = await import('../src/rules.js')
+    const root = new URL('../', import.meta.url).pathname
+    const results = await lintFiles(['fixtures/example.md'], {cwd: root})
+    const context = {cwd: root, color: false, rulesMeta: Object.fromEntries(metas.map((meta) => [meta.id, meta])), version: '0.1.0'}
+    const stylish = (await loadFormatter('stylish'))(results, context)
+    const unix = (await loadFormatter('unix'))(results, context)
+    expect(readme).toContain(`npx bilint fixtures/example.md\n\`\`\`\n\n\`\`\`text\n${stylish.trimEnd()}\n\`\`\``)
+    expect(readme).toContain(`\`--format unix\`:\n\n\`\`\`text\n${unix.trimEnd()}\n\`\`\``)
+  })
+})
