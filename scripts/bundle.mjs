@@ -14,6 +14,7 @@ const shared = {
   target: 'node20',
   allowOverwrite: true,
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
   external: ['dictionary-en', 'dictionary-en-gb'],
   // CommonJS dependencies inside an ES module bundle still call `require`.
