@@ -41,7 +41,7 @@ function formulaTable(extra: readonly string[]): FormulaTable {
   const bySubscript = new Map<string, string[]>()
   const byLostCase = new Map<string, string>()
   for (const formula of formulas) {
-    const subscript = /\d+(?:\.\d+)?$/.exec(formula)?.[0]
+    const subscript = trailingNumber(formula)
     if (subscript) bySubscript.set(subscript, [...(bySubscript.get(subscript) ?? []), formula])
     // `NOx`, `SOx`: the lower-case `x` is a subscript whose case gets lost.
     if (/^[A-Z]+x$/.test(formula)) byLostCase.set(formula.toUpperCase(), formula)
@@ -49,6 +49,14 @@ function formulaTable(extra: readonly string[]): FormulaTable {
   const table = {formulas, bySubscript, byLostCase}
   tableCache.set(key, table)
   return table
+}
+
+/** The number a formula ends with (`2.5` of `PM2.5`, `3` of `O3`), found by scanning back; undefined when none. */
+function trailingNumber(formula: string): string | undefined {
+  let start = formula.length
+  while (start > 0 && /[\d.]/.test(formula[start - 1]!)) start--
+  const number = formula.slice(start).replace(/^\.+/, '')
+  return number !== '' && /^\d/.test(number) && !number.endsWith('.') ? number : undefined
 }
 
 /** Whether `tail` reads as an English word glued after a formula. */
@@ -80,20 +88,34 @@ function splitStraySubscript(word: string): {before: string; subscript: string; 
   return {before: word.slice(0, subscriptStart), subscript, after}
 }
 
+/** Per sentence: whether any Latin word has a lower-case letter, and how many are written in capitals. */
+const sentenceCaps = new WeakMap<Sentence, {hasLower: boolean; capitalWords: number}>()
+
+/** Whether a word has a Latin capital and no lower-case Latin letter. */
+function isCapitalWord(text: string): boolean {
+  return !/[a-z]/.test(text) && /[A-Z]/.test(text)
+}
+
 /**
  * Whether a sentence is written in capitals (`NOX EMISSIONS FELL`): it has
  * another Latin word besides `word`, and no Latin word with a lower-case
- * letter. Chinese around the word does not count either way.
+ * letter. Chinese around the word does not count either way. Counted once
+ * per sentence.
  */
 function isAllCaps(sentence: Sentence, word: Word): boolean {
-  let otherLatinWords = 0
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode' || child === word) continue
-    const text = wordText(child)
-    if (/[a-z]/.test(text)) return false
-    if (/[A-Z]/.test(text)) otherLatinWords++
+  let caps = sentenceCaps.get(sentence)
+  if (!caps) {
+    caps = {hasLower: false, capitalWords: 0}
+    for (const child of sentence.children) {
+      if (child.type !== 'WordNode') continue
+      const text = wordText(child)
+      if (/[a-z]/.test(text)) caps.hasLower = true
+      else if (/[A-Z]/.test(text)) caps.capitalWords++
+    }
+    sentenceCaps.set(sentence, caps)
   }
-  return otherLatinWords > 0
+  if (caps.hasLower) return false
+  return caps.capitalWords - (isCapitalWord(wordText(word)) ? 1 : 0) > 0
 }
 
 /**
@@ -125,7 +147,7 @@ function mentionedFormula(blockText: string, candidates: readonly string[]): str
   for (const formula of candidates) {
     if (blockText.includes(formula)) return formula
     // `fine particulate matter (PM)` with the `2.5` moved away.
-    const stem = formula.replace(/\d+(?:\.\d+)?$/, '')
+    const stem = formula.slice(0, formula.length - (trailingNumber(formula)?.length ?? 0))
     if (stem.length >= 2 && containsWord(blockText, stem)) return formula
   }
   return undefined

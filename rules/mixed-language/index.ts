@@ -198,6 +198,9 @@ function isPairMark(token: Token): boolean {
  * open mark it closes (unclosed marks inside are dropped); `"` closes an open
  * `"` or opens one.
  */
+/** How many open marks an unmatched closer is compared with. */
+const maxPairSearch = 32
+
 function pairMarks(tokens: readonly Token[]): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1)
   const open: number[] = []
@@ -206,7 +209,9 @@ function pairMarks(tokens: readonly Token[]): Int32Array {
     if (!isPairMark(token)) continue
     let match = -1
     if (closers.has(token.text)) {
-      for (let depth = open.length - 1; depth >= 0; depth--) {
+      // Look a bounded way down the stack: an unmatched closer must not cost a
+      // scan of every opener (linear time on adversarial text).
+      for (let depth = open.length - 1; depth >= 0 && depth >= open.length - maxPairSearch; depth--) {
         if (closerOf.get(tokens[open[depth]!]!.text) === token.text) {
           match = depth
           break

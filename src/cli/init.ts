@@ -123,16 +123,38 @@ export async function sampleDocuments(folder: string): Promise<DocumentSample> {
  * dominates.
  */
 function proseOf(text: string, format: 'markdown' | 'text'): string {
-  const markdownProse =
-    format === 'text'
-      ? text
-      : text
-          .replace(/^(---|\+\+\+)\r?\n[\s\S]*?\n(?:\1|\.\.\.)[ \t]*(?:\r?\n|$)/, ' ')
-          .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|$(?![\s\S]))/gm, ' ')
-          .replace(/(`+)[^`]*?\1/g, ' ')
-          .replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g, ' ')
-          .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '] ')
-  return markdownProse.replace(/\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
+  // A line scan rather than regexes over the whole file: linear on any input.
+  const kept: string[] = []
+  let fence: string | null = null
+  let frontMatter = false
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (format === 'markdown') {
+      if (index === 0 && (line === '---' || line === '+++')) {
+        frontMatter = true
+        return
+      }
+      if (frontMatter) {
+        if (line === '---' || line === '+++' || line === '...') frontMatter = false
+        return
+      }
+      const trimmed = line.trimStart()
+      if (fence !== null) {
+        if (trimmed.startsWith(fence)) fence = null
+        return
+      }
+      if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) {
+        fence = trimmed.slice(0, 3)
+        return
+      }
+    }
+    kept.push(line)
+  })
+  // Drop URLs, e-mail addresses and Markdown link targets word by word.
+  return kept
+    .join('\n')
+    .split(/\s+/)
+    .filter((word) => !word.includes('://') && !word.includes('@') && !word.startsWith('www.') && !word.includes(']('))
+    .join(' ')
 }
 
 /** Adds the Han characters and Latin letters of a text to the counts. */
@@ -201,5 +223,8 @@ function describeWritten(language: StarterLanguage, sample: DocumentSample): str
 
 /** A count with thousands separators, independent of locale: `12,345`. */
 function count(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return countFormat.format(value)
 }
+
+/** English digit grouping, whatever the machine's locale. */
+const countFormat = new Intl.NumberFormat('en-US', {useGrouping: true, maximumFractionDigits: 0})

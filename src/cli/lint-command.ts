@@ -4,6 +4,7 @@
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import {createTwoFilesPatch} from 'diff'
+import {lineAlignedDiff} from '../fix/unified-diff.js'
 import path from 'node:path'
 import {presetNames, presetSettings} from '../config/presets.js'
 import {parseCliRule, resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
@@ -138,10 +139,13 @@ async function fixDiffs(results: readonly LintResult[], cwd: string): Promise<st
   return diffs
 }
 
-/** A unified diff between a file's text and its fixed text. */
+/** A unified diff between a file's text and its fixed text (linear when the line count is kept, as fixes do). */
 function unifiedDiff(name: string, before: string, after: string): string {
   const [oldName, newName] = path.isAbsolute(name) ? [name, name] : [`a/${name}`, `b/${name}`]
-  return createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^(?:Index: [^\n]*\n)?=+\n/, '')
+  return (
+    lineAlignedDiff(oldName, newName, before, after) ??
+    createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3}).replace(/^(?:Index: [^\n]*\n)?=+\n/, '')
+  )
 }
 
 /** A result with its warnings removed (`--quiet`). */

@@ -38,7 +38,12 @@ export class ConfigError extends Error {
 
 /** Collapses every run of whitespace containing a line break into one space and trims the ends. */
 function foldToOneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  // Split and trim rather than one regex: `\s*` around line breaks backtracks on long runs of spaces.
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
 }
 
 /**

@@ -43,6 +43,9 @@ export class DirectiveFilter {
     this.lines.set(line, set)
   }
 
+  /** The state after each range directive, computed once: queries are a binary search. */
+  private snapshots: Array<{line: number; allOff: boolean; off: ReadonlySet<string>; backOn: ReadonlySet<string>}> | null = null
+
   /**
    * Whether a message of `ruleId` starting on `line` is silenced.
    * @param ruleId The rule.
@@ -51,13 +54,34 @@ export class DirectiveFilter {
   isSilenced(ruleId: string, line: number): boolean {
     const onLine = this.lines.get(line)
     if (onLine === 'all' || onLine?.has(ruleId)) return true
-    // Replay the range comments above the line.
+    const snapshots = (this.snapshots ??= this.replay())
+    let low = 0
+    let high = snapshots.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (snapshots[middle]!.line <= line) {
+        found = middle
+        low = middle + 1
+      } else {
+        high = middle - 1
+      }
+    }
+    if (found === -1) return false
+    const state = snapshots[found]!
+    return state.off.has(ruleId) || (state.allOff && !state.backOn.has(ruleId))
+  }
+
+  /** Replays the range comments once, keeping the state after each. */
+  private replay(): NonNullable<DirectiveFilter['snapshots']> {
+    const snapshots: NonNullable<DirectiveFilter['snapshots']> = []
     let allOff = false
-    const off = new Set<string>()
-    const backOn = new Set<string>()
+    let off = new Set<string>()
+    let backOn = new Set<string>()
     for (const directive of this.ranges) {
-      if (directive.line > line) break
       const ids = directive.ruleIds
+      off = new Set(off)
+      backOn = new Set(backOn)
       if (directive.kind === 'disable') {
         if (ids.length === 0) {
           allOff = true
@@ -78,7 +102,8 @@ export class DirectiveFilter {
           if (allOff) backOn.add(id)
         }
       }
+      snapshots.push({line: directive.line, allOff, off, backOn})
     }
-    return off.has(ruleId) || (allOff && !backOn.has(ruleId))
+    return snapshots
   }
 }

@@ -190,6 +190,7 @@ async function lookUpCache(filePath: string, run: LintRun): Promise<{hit: LintRe
   try {
     const found = await run.configs.forFile(filePath)
     if (isIgnoredByConfig(run, found, filePath)) return {hit: null, key: null}
+    if (!(await stat(filePath)).isFile()) return {hit: null, key: null}
     const bytes = await readFile(filePath)
     const rules = enabledRulesFor(found.config, run.options)
     const language = run.options.language ?? found.config?.language
@@ -271,7 +272,10 @@ export async function lintFile(filePath: string, run: LintRun): Promise<LintResu
   let decoded: DecodedText
   try {
     const limit = options.maxFileSize ?? defaultMaxFileSize
-    const size = (await stat(filePath)).size
+    const stats = await stat(filePath)
+    // Pipes and devices have no size and may never end: only regular files are read.
+    if (!stats.isFile()) return fatalResult(filePath, 'Cannot lint: not a regular file')
+    const size = stats.size
     if (size > limit) {
       return fatalResult(filePath, `File too large (${formatBytes(size)}; the limit is ${formatBytes(limit)}, raise it with --max-file-size)`)
     }

@@ -90,7 +90,15 @@ function isolatedRule(rule: RuleModule<object>) {
  * @param options Path, format and language.
  */
 export async function lintDocument(text: string, rules: EnabledRules, options: LintDocumentOptions): Promise<LintResult> {
-  const index = await buildDocument(text, {format: options.format, language: options.language})
+  let index
+  try {
+    index = await buildDocument(text, {format: options.format, language: options.language})
+  } catch (error) {
+    // A document the parsers cannot take (nesting deeper than the stack allows)
+    // gets one message; the other files go on.
+    const reason = error instanceof RangeError ? 'the document nests too deeply to parse' : error instanceof Error ? error.message : String(error)
+    return fatalResult(options.filePath, `Cannot parse: ${reason}`)
+  }
   const file = new VFile({path: options.filePath, value: text})
   file.data[indexDataKey] = index
   file.data[projectWordsDataKey] = options.projectWords ?? []

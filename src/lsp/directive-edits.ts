@@ -12,8 +12,11 @@
 import type {TextEdit} from 'vscode-languageserver/node.js'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 
+/** Longest line tested for a directive comment. */
+const maxDirectiveLineLength = 600
+
 /** A `bilint-disable-next-line` or `bilint-disable` comment alone on a line, with its prefix and rule ids. */
-const lineCommentPattern = /^([ \t>]*)<!--\s*bilint-(disable-next-line|disable)\b([^>]*?)\s*-->[ \t]*$/
+const lineCommentPattern = /^([ \t>]*)<!--\s*bilint-(disable-next-line|disable)\b([^>]*)-->[ \t]*$/
 
 /**
  * The edit that silences a rule on one line of a Markdown document.
@@ -70,7 +73,9 @@ export function disableFileEdit(document: TextDocument, ruleId: string): TextEdi
  * and a rule already listed needs nothing).
  */
 function mergedComment(text: string, kind: 'disable-next-line' | 'disable', ruleId: string): string | null {
-  const match = lineCommentPattern.exec(text.replace(/^\uFEFF/, ''))
+  // A directive comment is short: longer lines are not tested (the pattern backtracks on long runs of spaces).
+  const line = text.replace(/^\uFEFF/, '')
+  const match = line.length > maxDirectiveLineLength ? null : lineCommentPattern.exec(line)
   if (!match || match[2] !== kind) return null
   const ids = (match[3] ?? '').split(/[\s,]+/).filter(Boolean)
   if (ids.length === 0 || ids.includes(ruleId)) return null

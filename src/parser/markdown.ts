@@ -22,7 +22,7 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFront
 /** How far alignment looks ahead for a character: bounds the work on odd input. */
 const maxSkip = 256
 
-const directivePattern = /^<!--\s*bilint-(disable-next-line|disable-line|disable|enable)\b([^>]{0,500}?)\s*-->$/
+const directivePattern = /^<!--\s*bilint-(disable-next-line|disable-line|disable|enable)\b([^>]{0,500})-->$/
 
 /** State of one read. */
 class MarkdownReader {

@@ -31,6 +31,9 @@ function abbreviationSet(): ReadonlySet<string> {
   return (abbreviations ??= new Set(readWordList('abbreviations.txt')))
 }
 
+/** Longest URL, e-mail address or file name recognised as one literal. */
+export const maxLiteralLength = 2048
+
 /** Full-width marks that always end a sentence. */
 function isCjkTerminator(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61
@@ -83,6 +86,8 @@ export class Tokenizer {
     let sentence: SentenceContent[] = []
     /** Set after a terminator: the sentence closes at the next white space. */
     let closing = false
+    /** End of the current run of non-space text (see `chunkEnd`). */
+    let chunkLimit = 0
     let index = 0
 
     const closeSentence = (): void => {
@@ -139,7 +144,10 @@ export class Tokenizer {
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         const previous = index > 0 ? text.charCodeAt(index - 1) : 32
         if ((classify(previous) !== CharClass.Letter && classify(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
-          const literal = literalLength(text, index, Math.min(chunkEnd(text, index), stop))
+          // The chunk's end is found once per chunk, and a literal is looked for
+          // in a bounded window: text with no white space stays linear.
+          if (index >= chunkLimit) chunkLimit = chunkEnd(text, index)
+          const literal = literalLength(text, index, Math.min(chunkLimit, stop, index + maxLiteralLength))
           if (literal > 0) {
             sentence.push(this.literal<Source>('SourceNode', index, index + literal))
             index += literal
