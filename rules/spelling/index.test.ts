@@ -1,9 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import {describe, expect, it} from 'vitest'
-import {lintDocument} from '../../src/engine/lint-text.js'
-import type {RuleModule} from '../../src/engine/rule.js'
-import {ruleHeader} from '../../tests/rule-header.js'
 import {lintWithRule, runRuleTests} from '../../tests/rule-tester.js'
 import spelling from './index.js'
 
