@@ -7,10 +7,9 @@
  * (`**粗体**English`) is seen as the gap it is: the space is inserted on
  * the side of the markup that keeps the emphasis or link intact.
  */
-import type {Paragraph, ParagraphContent, SentenceContent} from 'nlcst'
 import type {Block} from '../../src/document/types.js'
 import type {ProseText} from '../../src/parser/prose.js'
-import {nodeRange, wordText} from '../../src/document/walk.js'
+import {paragraphLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import {isCjkPunctuation, isDigit, isHan, isLatinLetter, isWhiteSpace} from '../../src/text/scripts.js'
 
@@ -24,18 +23,8 @@ export interface CjkLatinSpacingOptions {
   numbers: boolean
 }
 
-/** What a token of the paragraph is, for this rule. */
-type TokenKind = 'word' | 'space' | 'mark' | 'other'
-
-/** One nlcst leaf (or word) of a paragraph, flattened, with its source offsets. */
-interface Token {
-  kind: TokenKind
-  value: string
-  /** Start offset in the file. */
-  start: number
-  /** End offset in the file (exclusive). */
-  end: number
-}
+/** One leaf of a paragraph, flattened, with its source offsets. */
+type Token = ParagraphLeaf
 
 /** What a piece of inline markup does at a word boundary. */
 type MarkupRole = 'open' | 'close' | 'neutral'
@@ -59,31 +48,6 @@ const attachedUnits = new Set(['%', '‰', '°', '℃', '℉'])
 
 /** Marks shared with English typography, which the no-space convention does not cover. */
 const sharedMarks = new Set([0x2014, 0x2026, 0x00b7])
-
-/** A flattened token of an nlcst node. */
-function toToken(node: SentenceContent | ParagraphContent): Token {
-  const [start, end] = nodeRange(node)
-  switch (node.type) {
-    case 'WordNode':
-      return {kind: 'word', value: wordText(node), start, end}
-    case 'WhiteSpaceNode':
-      return {kind: 'space', value: node.value, start, end}
-    case 'PunctuationNode':
-      return {kind: 'mark', value: node.value, start, end}
-    default:
-      return {kind: 'other', value: 'value' in node ? node.value : '', start, end}
-  }
-}
-
-/** The paragraph's words, marks, spaces, symbols and sources, in order. */
-function tokensOf(paragraph: Paragraph): Token[] {
-  const tokens: Token[] = []
-  for (const child of paragraph.children) {
-    if (child.type === 'SentenceNode') for (const node of child.children) tokens.push(toToken(node))
-    else tokens.push(toToken(child))
-  }
-  return tokens
-}
 
 /** The first code point of a text, as a string. */
 function firstCharacter(value: string): string {
@@ -328,7 +292,7 @@ export default defineRule<CjkLatinSpacingOptions>(
     const text = index.text
     for (const block of index.blocks) {
       if (!block.paragraph || !block.prose) continue
-      const tokens = tokensOf(block.paragraph)
+      const tokens = paragraphLeaves(block.paragraph)
       const gaps = blockGaps(block, block.prose, text)
       tokens.forEach((_token, position) => {
         if (isMissingSpace(tokens, position, options)) report(missingSpaceReport(tokens, position, gaps, text))

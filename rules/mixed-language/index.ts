@@ -193,14 +193,14 @@ function isPairMark(token: Token): boolean {
   return (token.kind === 'mark' || token.kind === 'wideMark') && (closerOf.has(token.text) || closers.has(token.text))
 }
 
+/** How many open marks an unmatched closer is compared with. */
+const maxPairSearch = 32
+
 /**
  * Pairs brackets and quotes with a stack: a closer pairs with the nearest
  * open mark it closes (unclosed marks inside are dropped); `"` closes an open
  * `"` or opens one.
  */
-/** How many open marks an unmatched closer is compared with. */
-const maxPairSearch = 32
-
 function pairMarks(tokens: readonly Token[]): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1)
   const open: number[] = []

@@ -8,9 +8,9 @@
  * quoted group jumped over), not from the block's language alone: in
  * `全局变量 Vue 上。For example,` the `。` ends the Chinese sentence and stays.
  */
-import type {Paragraph, ParagraphContent, SentenceContent} from 'nlcst'
+import type {Paragraph} from 'nlcst'
 import type {Block, ScriptLanguage} from '../../src/document/types.js'
-import {nodeRange, wordText} from '../../src/document/walk.js'
+import {paragraphLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import type {FixApplicability} from '../../src/types.js'
 import {CharClass, classify, isDigit, isHan} from '../../src/text/scripts.js'
@@ -36,17 +36,8 @@ type Script = 'zh' | 'en'
 /** What a token of the paragraph is, for this rule. */
 type TokenKind = 'han' | 'latin' | 'number' | 'space' | 'mark' | 'other'
 
-/** One nlcst leaf (or word) of a paragraph, flattened, with its source offsets. */
-interface Token {
-  kind: TokenKind
-  value: string
-  /** Start offset in the file. */
-  start: number
-  /** End offset in the file (exclusive). */
-  end: number
-  /** Index of the paragraph child (sentence) that holds it. */
-  sentence: number
-}
+/** One leaf of a paragraph, flattened, with its source offsets; words are told apart by script. */
+type Token = Omit<ParagraphLeaf, 'kind'> & {kind: TokenKind}
 
 /** Everything the checks of one paragraph read. */
 interface ParagraphContext {
@@ -118,31 +109,11 @@ function wordKind(value: string): TokenKind {
   return hasDigit ? 'number' : 'other'
 }
 
-/** A flattened token of an nlcst node. */
-function toToken(node: SentenceContent | ParagraphContent, sentence: number): Token {
-  const [start, end] = nodeRange(node)
-  switch (node.type) {
-    case 'WordNode': {
-      const value = wordText(node)
-      return {kind: wordKind(value), value, start, end, sentence}
-    }
-    case 'WhiteSpaceNode':
-      return {kind: 'space', value: node.value, start, end, sentence}
-    case 'PunctuationNode':
-      return {kind: 'mark', value: node.value, start, end, sentence}
-    default:
-      return {kind: 'other', value: 'value' in node ? node.value : '', start, end, sentence}
-  }
-}
-
-/** The paragraph's words, marks, spaces, symbols and sources, in order. */
+/** The paragraph's leaves, with each word's kind refined to `han`, `latin`, `number` or `other`. */
 function tokensOf(paragraph: Paragraph): Token[] {
-  const tokens: Token[] = []
-  paragraph.children.forEach((child, sentence) => {
-    if (child.type === 'SentenceNode') for (const node of child.children) tokens.push(toToken(node, sentence))
-    else tokens.push(toToken(child, sentence))
-  })
-  return tokens
+  const tokens = paragraphLeaves(paragraph) as Array<ParagraphLeaf | Token>
+  for (const token of tokens) if (token.kind === 'word') (token as Token).kind = wordKind(token.value)
+  return tokens as Token[]
 }
 
 /** Whether token `b` starts where token `a` ends in the file. */

@@ -2,7 +2,7 @@
  * Plain loops over nlcst paragraphs: about twenty times faster than
  * unist-util-visit, and enough for the shallow trees bilint builds.
  */
-import type {Paragraph, Sentence, Word} from 'nlcst'
+import type {Paragraph, ParagraphContent, Sentence, SentenceContent, Word} from 'nlcst'
 
 /**
  * Calls `callback` for each word of a paragraph, in order.
@@ -41,4 +41,47 @@ export function wordText(word: Word): string {
  */
 export function nodeRange(node: {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}): [number, number] {
   return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]
+}
+
+/** One leaf of a paragraph (a whole word counts as one), with its file offsets. */
+export interface ParagraphLeaf {
+  /** `word` for a WordNode, `space`, `mark` (punctuation), or `other` (symbols, sources). */
+  kind: 'word' | 'space' | 'mark' | 'other'
+  /** The leaf's text. */
+  value: string
+  /** Start offset in the file. */
+  start: number
+  /** End offset in the file (exclusive). */
+  end: number
+  /** Index of the paragraph child (sentence or white space) that holds it. */
+  sentence: number
+}
+
+/** The leaf of one node of a sentence or paragraph. */
+function leafOf(node: SentenceContent | ParagraphContent, sentence: number): ParagraphLeaf {
+  const [start, end] = nodeRange(node)
+  switch (node.type) {
+    case 'WordNode':
+      return {kind: 'word', value: wordText(node), start, end, sentence}
+    case 'WhiteSpaceNode':
+      return {kind: 'space', value: node.value, start, end, sentence}
+    case 'PunctuationNode':
+      return {kind: 'mark', value: node.value, start, end, sentence}
+    default:
+      return {kind: 'other', value: 'value' in node ? node.value : '', start, end, sentence}
+  }
+}
+
+/**
+ * A paragraph's words, marks, spaces, symbols and sources, in order, flat:
+ * for rules that look at neighbours across sentence boundaries.
+ * @param paragraph The paragraph.
+ */
+export function paragraphLeaves(paragraph: Paragraph): ParagraphLeaf[] {
+  const leaves: ParagraphLeaf[] = []
+  paragraph.children.forEach((child, sentence) => {
+    if (child.type === 'SentenceNode') for (const node of child.children) leaves.push(leafOf(node, sentence))
+    else leaves.push(leafOf(child, sentence))
+  })
+  return leaves
 }
