@@ -11,7 +11,6 @@
  * Prints the tables to stdout (progress goes to stderr) and writes
  * `bench/.corpus/results.json`. See bench/README.md for what each figure means.
  */
-import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import os from 'node:os'
@@ -20,6 +19,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {measurePeakRss, measureSmallFiles, measureStartup} from './cli.mjs'
 import {buildCorpus, corpusDir, MB} from './corpus.mjs'
+import {runHeader} from './environment.mjs'
 import {measureThroughput} from './inprocess.mjs'
 import {linearity, renderReport} from './report.mjs'
 
@@ -59,17 +59,6 @@ const runsFor = (file) => (quick ? 1 : file.bytes > 2 * MB ? 3 : 5)
 /** @param {{bytes: number}} file */
 const budgetFor = (file) => (file.bytes > 2 * MB ? budgets.large : budgets.small)
 
-/** The checked-out commit, for the record (`+dirty` when the tree has changes). */
-function gitRevision() {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {cwd: root, encoding: 'utf8'}).trim()
-    return dirty ? `${head}+dirty` : head
-  } catch {
-    return 'unknown'
-  }
-}
-
 const started = Date.now()
 const loadAtStart = os.loadavg()[0]
 const corpus = await buildCorpus({log})
@@ -90,19 +79,8 @@ for (const fileId of rssFiles) {
 const throughput = await measureThroughput({root, corpus, fileIds: throughputFiles, runs: runsFor, budgetMs: budgetFor, log})
 
 const results = {
-  date: new Date().toISOString(),
-  bilintVersion: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
-  revision: gitRevision(),
+  ...runHeader(root, loadAtStart),
   quick,
-  environment: {
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
-    cores: os.availableParallelism(),
-    memoryMB: Math.round(os.totalmem() / MB),
-    /** One-minute load average at the start and end: other work on the machine skews the figures. */
-    loadAverage: {start: loadAtStart, end: os.loadavg()[0]},
-  },
   corpus,
   throughput,
   linearity: linearity(throughput),

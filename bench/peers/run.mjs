@@ -17,7 +17,6 @@
  * Prints the tables to stdout (progress goes to stderr) and writes
  * `bench/.corpus/peers.json`. See bench/peers/README.md.
  */
-import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import os from 'node:os'
@@ -25,6 +24,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {buildCorpus, corpusDir, MB} from '../corpus.mjs'
+import {runHeader} from '../environment.mjs'
 import {ensurePeers} from './install.mjs'
 import {hasGnuTime, limitedSpawn} from './limited-spawn.mjs'
 import {measureInput} from './measure.mjs'
@@ -153,31 +153,10 @@ function predictTimeout(measured, toolId, scale) {
   return {predictedMs, note: `not run: ${(oneMb.ms / 1000).toFixed(1)} s on 1 MB predicts ≈ ${(predictedMs / 1000).toFixed(0)} s`}
 }
 
-/** The checked-out commit, with `-dirty` when tracked files have changes. */
-function revision() {
-  try {
-    return execFileSync('git', ['describe', '--always', '--dirty'], {cwd: root, encoding: 'utf8'}).trim()
-  } catch {
-    return 'unknown'
-  }
-}
-
 const results = {
-  date: new Date().toISOString(),
-  bilintVersion: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
-  revision: revision(),
+  ...runHeader(root, loadAtStart, {gnuTime: hasGnuTime}),
   quick: values.quick ?? false,
   limitS,
-  environment: {
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
-    cores: os.availableParallelism(),
-    memoryMB: Math.round(os.totalmem() / MB),
-    gnuTime: hasGnuTime,
-    /** One-minute load average at the start and end: other work on the machine skews the figures. */
-    loadAverage: {start: loadAtStart, end: os.loadavg()[0]},
-  },
   tools: toolInfo,
   install,
   inputs,
