@@ -25,6 +25,8 @@ export interface MarkdownChunk {
 
 const rawHtmlOpen = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i
 const rawHtmlClose = /<\/(?:pre|script|style|textarea)>/i
+/** Blank for CommonMark: spaces and tabs only (an ideographic space is text). */
+const blankLine = /^[ \t]*$/
 const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 
 /**
@@ -45,7 +47,7 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '')
-    const blank = line.trim() === ''
+    const blank = blankLine.test(line)
     if (
       previousBlank &&
       !blank &&

@@ -6,47 +6,97 @@
  * so that list indents, `> ` markers, entities, escapes and CRLF do not make
  * positions drift.
  */
-import type {Nodes, Parent, PhrasingContent, Root, Text} from 'mdast'
+import type {Nodes, Paragraph, Parent, PhrasingContent, Root, Text} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import type {Directive} from '../document/types.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
-import {markdownChunks} from './markdown-chunks.js'
+import {markdownChunks, minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
+import {readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
 import {ProseText} from './prose.js'
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+/**
+ * Drops the tree transforms of remark's Markdown extensions (GFM's second
+ * pass over text for literal URLs): the nodes it makes have no positions,
+ * so their text would be lost to the aligner, and a URL's characters are
+ * prose whether or not they are a link.
+ */
+function withoutTreeTransforms(this: Processor): void {
+  const extensions = this.data('fromMarkdownExtensions') as unknown[] | undefined
+  if (!extensions) return
+  const strip = (extension: unknown): unknown =>
+    Array.isArray(extension) ? extension.map(strip) : {...(extension as object), transforms: []}
+  this.data('fromMarkdownExtensions', extensions.map(strip) as never)
+}
+
+/** The parser for a piece at the start of the document, where front matter may be. */
+const documentStartParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(withoutTreeTransforms)
+/** The parser for later pieces: a `---` there is a thematic break or a setext underline, never front matter. */
+const laterPieceParser = unified().use(remarkParse).use(remarkGfm).use(withoutTreeTransforms)
 
 /** How far alignment looks ahead for a character: bounds the work on odd input. */
 const maxSkip = 256
 
 const directivePattern = /^<!--\s*bilint-(disable-next-line|disable-line|disable|enable)\b([^>]{0,500})-->$/
 
+/** One node waiting in the walk's stack. */
+interface WalkStep {
+  node: Nodes
+  quoted: boolean
+  listDepth: number
+  /** Set for the paragraph that opens a list item: read as the item. */
+  item?: {list: {id: number; index: number; ordered: boolean}; node: Nodes}
+}
+
 /** State of one read. */
 class MarkdownReader {
   readonly blocks: BlockSource[] = []
   readonly directives: Directive[] = []
-  private listCount = 0
+  /** Lists so far: remark's and the simple reader's share one count. */
+  readonly lists: ListCounter = {count: 0}
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
   ) {}
 
-  /** Walks block content. */
-  visit(node: Nodes, quoted: boolean, listDepth: number): void {
+  /** Adds the blocks the simple reader found, numbering their lists after the ones before. */
+  addSimplePiece(piece: SimplePiece): void {
+    const offset = this.lists.count
+    for (const block of piece.blocks) {
+      if (block.list) block.list.id += offset
+      this.blocks.push(block)
+    }
+    this.lists.count += piece.lists
+  }
+
+  /**
+   * Walks block content in document order. The walk keeps its own stack:
+   * thousands of nested quotes or lists must not exhaust the call stack.
+   */
+  visit(root: Nodes, quoted: boolean, listDepth: number): void {
+    const stack: WalkStep[] = [{node: root, quoted, listDepth}]
+    for (let step = stack.pop(); step; step = stack.pop()) {
+      if (step.item) this.pushProse('listItem', step.node as Paragraph, step.quoted, step.listDepth, step.item.list, step.item.node)
+      else this.visitNode(step, stack)
+    }
+  }
+
+  /** Reads one node; its children go on the stack, last first. */
+  private visitNode({node, quoted, listDepth}: WalkStep, stack: WalkStep[]): void {
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     switch (node.type) {
       case 'root':
       case 'footnoteDefinition':
-        this.visitChildren(node, quoted, listDepth)
+      case 'blockquote': {
+        const inQuote = quoted || node.type === 'blockquote'
+        for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index] as Nodes, quoted: inQuote, listDepth})
         return
-      case 'blockquote':
-        this.visitChildren(node, true, listDepth)
-        return
+      }
       case 'heading':
         this.pushProse('heading', node, quoted, node.depth, null)
         return
@@ -54,21 +104,22 @@ class MarkdownReader {
         this.pushProse('paragraph', node, quoted, 0, null)
         return
       case 'list': {
-        const id = ++this.listCount
-        node.children.forEach((item, index) => {
-          item.children.forEach((child, childIndex) => {
-            if (childIndex === 0 && child.type === 'paragraph') {
-              this.pushProse('listItem', child, quoted, listDepth + 1, {id, index, ordered: node.ordered === true}, item)
-            } else {
-              this.visit(child, quoted, listDepth + 1)
-            }
-          })
-          if (item.children.length === 0) {
-            this.pushStructure('listItem', item.position?.start.offset ?? start, item.position?.end.offset ?? start, quoted)
+        const id = ++this.lists.count
+        for (let index = node.children.length - 1; index >= 0; index--) {
+          const item = node.children[index]!
+          if (item.children.length === 0) stack.push({node: item, quoted, listDepth})
+          for (let childIndex = item.children.length - 1; childIndex >= 0; childIndex--) {
+            const child = item.children[childIndex]!
+            const list = {id, index, ordered: node.ordered === true}
+            stack.push(childIndex === 0 && child.type === 'paragraph' ? {node: child, quoted, listDepth: listDepth + 1, item: {list, node: item}} : {node: child, quoted, listDepth: listDepth + 1})
           }
-        })
+        }
         return
       }
+      case 'listItem':
+        // An empty item (its children are walked with its list).
+        this.pushStructure('listItem', start, end, quoted)
+        return
       case 'table':
         this.pushStructure('table', start, end, quoted)
         for (const row of node.children) {
@@ -89,10 +140,6 @@ class MarkdownReader {
         // Front matter, definitions and anything else: structure without prose.
         this.pushStructure('other', start, end, quoted)
     }
-  }
-
-  private visitChildren(node: Parent, quoted: boolean, listDepth: number): void {
-    for (const child of node.children) this.visit(child as Nodes, quoted, listDepth)
   }
 
   private pushStructure(kind: BlockSource['kind'], start: number, end: number, quoted: boolean): void {
@@ -222,27 +269,142 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+/** Options of {@link readMarkdown}. */
+export interface ReadMarkdownOptions {
+  /** Read every piece with remark, none with the simple reader (the reference the tests compare against). */
+  remarkOnly?: boolean
+}
+
 /**
  * Reads a Markdown document into blocks and directives.
  * @param text The file's text.
  * @param lines Its line index.
+ * @param options Reading options.
  */
-export function readMarkdown(text: string, lines: LineIndex): ReadDocument {
+export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdownOptions = {}): ReadDocument {
   const reader = new MarkdownReader(text, lines)
-  for (const chunk of markdownChunks(text)) {
-    const tree = markdownParser.parse(text.slice(chunk.start, chunk.end)) as Root
-    if (chunk.start > 0) shiftOffsets(tree, chunk.start)
-    reader.visit(tree, false, 0)
+  if (options.remarkOnly || !simpleReadingApplies(text)) {
+    for (const chunk of markdownChunks(text)) {
+      for (const node of parsePieces(text, [chunk])) reader.visit(node, false, 0)
+    }
+    return {blocks: reader.blocks, directives: reader.directives}
+  }
+  const pieces = markdownChunks(text, 0)
+  const simple = pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, false))
+  let index = 0
+  while (index < pieces.length) {
+    const found = simple[index]
+    if (found) {
+      reader.addSimplePiece(found)
+      index++
+      continue
+    }
+    // The next pieces remark reads, parsed together (one parse costs as much
+    // as a few kilobytes of text); the simple pieces in between keep their place.
+    const batch: MarkdownChunk[] = []
+    let batchLength = 0
+    let next = index
+    for (; next < pieces.length && batchLength < minChunkLength; next++) {
+      if (simple[next]) continue
+      batch.push(pieces[next]!)
+      batchLength += pieces[next]!.end - pieces[next]!.start
+    }
+    const nodes = parsePieces(text, batch)
+    let nodeIndex = 0
+    for (let at = index; at < next; at++) {
+      const piece = simple[at]
+      if (piece) {
+        reader.addSimplePiece(piece)
+        continue
+      }
+      const end = pieces[at]!.end
+      while (nodeIndex < nodes.length && (nodes[nodeIndex]!.position?.start.offset ?? end) < end) reader.visit(nodes[nodeIndex++]!, false, 0)
+    }
+    index = next
   }
   return {blocks: reader.blocks, directives: reader.directives}
 }
 
-/** Moves every node's offsets by `shift` (a chunk parsed on its own). Lines and columns are not read. */
-function shiftOffsets(node: Nodes, shift: number): void {
-  const position = node.position
-  if (position) {
-    if (position.start.offset !== undefined) position.start.offset += shift
-    if (position.end.offset !== undefined) position.end.offset += shift
+/**
+ * Parses pieces of the document with remark as one text, and returns the
+ * top-level nodes with offsets in the document. The pieces end and start at
+ * top-level block boundaries, so that their concatenation parses as each
+ * would where it stands.
+ */
+function parsePieces(text: string, pieces: readonly MarkdownChunk[]): Nodes[] {
+  const last = pieces[pieces.length - 1]!
+  // Trailing blank lines belong to no block: without them, a block left open
+  // (a fence in a list item) ends where it would in the whole document.
+  const lastEnd = withoutTrailingBlankLines(text, last.start, last.end)
+  const segments: Segment[] = []
+  let joined = ''
+  for (const piece of pieces) {
+    segments.push({joinedStart: joined.length, sourceStart: piece.start})
+    joined += text.slice(piece.start, piece === last ? lastEnd : piece.end)
   }
-  if ('children' in node) for (const child of node.children) shiftOffsets(child as Nodes, shift)
+  const parser = pieces[0]!.start === 0 ? documentStartParser : laterPieceParser
+  const tree = parser.parse(joined) as Root
+  if (segments.length > 1 || segments[0]!.sourceStart > 0) moveOffsets(tree, segments)
+  return tree.children as Nodes[]
+}
+
+/** Where a piece starts in the parsed text and in the document. */
+interface Segment {
+  joinedStart: number
+  sourceStart: number
+}
+
+/** Moves every node's offsets from the parsed text to the document. Lines and columns are not read. */
+function moveOffsets(tree: Root, segments: readonly Segment[]): void {
+  const toSource = (offset: number): number => {
+    let low = 0
+    let high = segments.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (segments[middle]!.joinedStart <= offset) low = middle
+      else high = middle - 1
+    }
+    return segments[low]!.sourceStart + (offset - segments[low]!.joinedStart)
+  }
+  const stack: Nodes[] = [tree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const position = node.position
+    if (position) {
+      // An end is the offset just past the node: map the last character's offset.
+      const {start, end} = position
+      if (end.offset !== undefined) end.offset = end.offset > (start.offset ?? 0) ? toSource(end.offset - 1) + 1 : toSource(end.offset)
+      if (start.offset !== undefined) start.offset = toSource(start.offset)
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
+  }
+}
+
+/** `end` moved back over the blank lines that end the chunk `[start, end)`, keeping the last content line's line ending. */
+function withoutTrailingBlankLines(text: string, start: number, end: number): number {
+  let cut = end
+  let index = end - 1
+  while (index >= start) {
+    const code = text.charCodeAt(index)
+    if (code === 10) {
+      cut = index + 1
+    } else if (code !== 13 && code !== 32 && code !== 9) {
+      break
+    }
+    index--
+  }
+  return index < start ? end : cut
+}
+
+/**
+ * Whether the simple reader may take pieces of this document: not when it
+ * may define link references or footnotes (`]:`), which reach across
+ * pieces, and not when it holds NUL or lone carriage returns, which
+ * micromark rewrites or splits lines at.
+ */
+function simpleReadingApplies(text: string): boolean {
+  if (text.includes(']:') || text.includes('\0')) return false
+  for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
+    if (text.charCodeAt(index + 1) !== 10) return false
+  }
+  return true
 }

@@ -105,24 +105,9 @@ async function runInProcess(entry: AdversarialCase): Promise<string[]> {
   return inProcessProblems(entry, outcome, budget)
 }
 
-/**
- * Cases bilint does not yet handle within their budget (issue 6 stays open for
- * them): micromark is super-linear on deep nesting, on long runs of emphasis
- * or footnote brackets in one paragraph and on very long paragraphs, and
- * 100,000 Markdown headings take about three times their budget (linear, but
- * slow). `it.fails` keeps each one visible: the test turns red once it is
- * fixed, so the marker cannot outlive the bug.
- */
-const knownOverBudget = new Set(['headings-100k.md', 'lists-3000.md', 'quotes-4000.md', 'footnote-closers.md', 'emphasis-openers.md', 'long-paragraph.md'])
-
-/** `it`, or `it.fails` for a known over-budget case. */
-function caseTest(id: string): typeof it | typeof it.fails {
-  return knownOverBudget.has(id) ? it.fails : it
-}
-
 describe('in-process lintText, one case at a time (budget: 2 s + 3 s per MB)', () => {
   for (const entry of [...edgeCases, ...largeCases, ...nestingCases]) {
-    caseTest(entry.id)(`${entry.id}: ${entry.title}`, async () => {
+    it(`${entry.id}: ${entry.title}`, async () => {
       expect(await runInProcess(entry)).toEqual([])
     }, 120_000)
   }
@@ -160,7 +145,7 @@ describe('in-process lintText: inputs found while writing this suite (each shoul
   for (let index = 0; index < foundCases.length; index += 2) pairs.push(foundCases.slice(index, index + 2))
   for (const pair of pairs) {
     for (const entry of pair) {
-      caseTest(entry.id)(`${entry.id}: ${entry.title}`, async () => {
+      it(`${entry.id}: ${entry.title}`, async () => {
         const pending = pairRuns.get(pair) ?? startPair(pair)
         const problems = (await pending).get(entry.id)!
         expect(problems).toEqual([])
@@ -238,7 +223,7 @@ async function runCliOn(entries: readonly AdversarialCase[], extraArgs: readonly
  */
 function withinBudget(entries: readonly AdversarialCase[]): AdversarialCase[] {
   // Known over-budget cases are left off command lines: their in-process tests track them.
-  return entries.filter((entry) => outcomes.get(entry.id)?.status !== 'timeout' && !knownOverBudget.has(entry.id))
+  return entries.filter((entry) => outcomes.get(entry.id)?.status !== 'timeout')
 }
 
 describe('CLI: several files on one command line, next to a file with a known finding', () => {

@@ -1,0 +1,418 @@
+/**
+ * Reads the inline content of one Markdown paragraph or heading the way
+ * micromark (CommonMark + GFM) does, for the common constructs only: text,
+ * backslash escapes, code spans, emphasis and strong (`*`, `_`),
+ * strikethrough (`~`), inline links and images with a plain destination,
+ * and literal URLs (whose characters stay prose either way).
+ *
+ * It answers one question per character: is it prose, markup to drop, or
+ * code to keep opaque. Anything it does not model exactly (HTML and
+ * autolinks in `<…>`, character references, hard breaks, footnotes, link
+ * titles, references when the document defines any, URLs next to
+ * delimiters, `~` next to `*`/`_`) makes it return `null`, and the caller
+ * hands the block to micromark. Every step is linear in the input.
+ */
+
+/** What happens to each character of the inline content. */
+export const enum InlineMark {
+  /** Prose. */
+  Keep = 0,
+  /** Markup: delimiters, brackets, destinations, escape backslashes, images. */
+  Drop = 1,
+  /** Inside a code span (backticks included). */
+  Code = 2,
+  /** Link or image syntax: brackets, whole images. Dropped like markup. */
+  Link = 3,
+  /** Inside a link's or image's `(destination)`. Dropped like markup. */
+  Destination = 4,
+}
+
+/** A delimiter run that may open or close emphasis or strikethrough. */
+interface DelimiterRun {
+  /** First character not yet used. */
+  start: number
+  /** End of the characters not yet used (exclusive). */
+  end: number
+  /** `*`, `_` or `~`. */
+  marker: number
+  canOpen: boolean
+  canClose: boolean
+}
+
+/** A `[` or `![` waiting for its `]`. */
+interface LabelStart {
+  /** Offset of `[`, or of `!` for an image. */
+  start: number
+  image: boolean
+  /** Number of delimiter runs seen before it: the runs after it are its label's. */
+  runIndex: number
+  inactive: boolean
+  balanced: boolean
+}
+
+const backslash = 92
+const backtick = 96
+const asterisk = 42
+const underscore = 95
+const tilde = 126
+
+const punctuationOrSymbol = /\p{P}|\p{S}/u
+const whiteSpace = /\s/
+
+/** micromark's character classes: 1 white space (or none), 2 punctuation, 0 other; one UTF-16 unit at a time. */
+function classOf(value: string, index: number): number {
+  if (index < 0 || index >= value.length) return 1
+  const code = value.charCodeAt(index)
+  if (code < 128) {
+    if (code === 32 || (code >= 9 && code <= 13)) return 1
+    if ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)) return 2
+    return 0
+  }
+  const character = String.fromCharCode(code)
+  if (whiteSpace.test(character)) return 1
+  return punctuationOrSymbol.test(character) ? 2 : 0
+}
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)
+}
+
+/**
+ * Marks every character of a paragraph's inline content, or returns null
+ * when the content needs the full parser.
+ * @param value The inline content (line prefixes already removed; line endings kept).
+ * @param definitionsPossible Whether the document may define link references (`[x]: …`).
+ */
+export function markInline(value: string, definitionsPossible: boolean): Uint8Array | null {
+  const length = value.length
+  const marks = new Uint8Array(length)
+  const runs: DelimiterRun[] = []
+  const labels: LabelStart[] = []
+  const codeCloser = new CodeSpanFinder(value)
+  let hasAttention = false
+  let hasTilde = false
+  let index = 0
+  while (index < length) {
+    const code = value.charCodeAt(index)
+    switch (code) {
+      case backslash: {
+        const next = index + 1 < length ? value.charCodeAt(index + 1) : -1
+        if (next === 10 || next === 13) return null
+        if (next !== -1 && isAsciiPunctuation(next)) {
+          // `\\` keeps one backslash: the first, where remark's aligner puts it.
+          marks[next === backslash ? index + 1 : index] = InlineMark.Drop
+          index += 2
+        } else index++
+        break
+      }
+      case backtick: {
+        const size = runLength(value, index, backtick)
+        const close = codeCloser.closing(index + size, size)
+        if (close === -1) {
+          index += size
+        } else {
+          marks.fill(InlineMark.Code, index, close + size)
+          index = close + size
+        }
+        break
+      }
+      case asterisk:
+      case underscore: {
+        const size = runLength(value, index, code)
+        runs.push(attentionRun(value, index, size, code))
+        hasAttention = true
+        index += size
+        break
+      }
+      case tilde: {
+        const size = runLength(value, index, code)
+        hasTilde = true
+        if (size <= 2) runs.push(strikethroughRun(value, index, size))
+        index += size
+        break
+      }
+      case 33: // `!`
+        if (value.charCodeAt(index + 1) === 91) {
+          if (value.charCodeAt(index + 2) === 94) return null
+          labels.push({start: index, image: true, runIndex: runs.length, inactive: false, balanced: false})
+          index += 2
+        } else index++
+        break
+      case 91: // `[`
+        if (value.charCodeAt(index + 1) === 94) return null
+        labels.push({start: index, image: false, runIndex: runs.length, inactive: false, balanced: false})
+        index++
+        break
+      case 93: {
+        // `]`
+        const next = closeLabel(value, index, labels, runs, marks, definitionsPossible)
+        if (next === null) return null
+        index = next
+        break
+      }
+      case 60: // `<`: HTML, autolinks
+        return null
+      case 38: {
+        // `&`: a character reference when a name or number follows
+        const next = value.charCodeAt(index + 1)
+        if (next === 35 || (next >= 48 && next <= 57) || ((next | 32) >= 97 && (next | 32) <= 122)) return null
+        index++
+        break
+      }
+      default:
+        index++
+    }
+  }
+  // `~` and `*`/`_` resolve in an order that depends on which comes first: leave those to micromark.
+  if (hasTilde && hasAttention) return null
+  if (hasLiteralUrlNearMarkup(value, marks)) return null
+  resolveDelimiters(runs, marks)
+  return marks
+}
+
+/** Length of the run of `code` characters at `index`. */
+function runLength(value: string, index: number, code: number): number {
+  let end = index + 1
+  while (end < value.length && value.charCodeAt(end) === code) end++
+  return end - index
+}
+
+/** A `*` or `_` run with micromark's flanking rules. */
+function attentionRun(value: string, index: number, size: number, marker: number): DelimiterRun {
+  const before = classOf(value, index - 1)
+  const after = classOf(value, index + size)
+  const open = after === 0 || (after === 2 && before !== 0)
+  const close = before === 0 || (before === 2 && after !== 0)
+  // A `~` next to the run would count as an attention marker; such paragraphs are not read here.
+  return {
+    start: index,
+    end: index + size,
+    marker,
+    canOpen: marker === asterisk ? open : open && (before !== 0 || !close),
+    canClose: marker === asterisk ? close : close && (after !== 0 || !open),
+  }
+}
+
+/** A `~` or `~~` run with GFM's strikethrough rules. */
+function strikethroughRun(value: string, index: number, size: number): DelimiterRun {
+  const before = classOf(value, index - 1)
+  const after = classOf(value, index + size)
+  return {
+    start: index,
+    end: index + size,
+    marker: tilde,
+    canOpen: after === 0 || (after === 2 && before !== 0),
+    canClose: before === 0 || (before === 2 && after !== 0),
+  }
+}
+
+/**
+ * Handles a `]`: forms an inline link or image when a destination follows,
+ * else leaves the `]` as text. Returns where to go on, or null to give up.
+ */
+function closeLabel(
+  value: string,
+  index: number,
+  labels: LabelStart[],
+  runs: DelimiterRun[],
+  marks: Uint8Array,
+  definitionsPossible: boolean,
+): number | null {
+  while (labels.length > 0 && labels[labels.length - 1]!.balanced) labels.pop()
+  const label = labels[labels.length - 1]
+  if (!label) return index + 1
+  if (label.inactive) {
+    label.balanced = true
+    return index + 1
+  }
+  const end = value.charCodeAt(index + 1) === 40 ? resourceEnd(value, index + 1) : -1
+  if (end === null) return null
+  if (end === -1) {
+    // A reference (`[x]`, `[x][]`, `[x][y]`) resolves only against definitions.
+    if (definitionsPossible) return null
+    label.balanced = true
+    return index + 1
+  }
+  labels.pop()
+  const inner = runs.splice(label.runIndex)
+  if (label.image) {
+    marks.fill(InlineMark.Link, label.start, index + 2)
+  } else {
+    resolveDelimiters(inner, marks)
+    marks[label.start] = InlineMark.Link
+    marks.fill(InlineMark.Link, index, index + 2)
+  }
+  marks.fill(InlineMark.Destination, index + 2, end - 1)
+  marks[end - 1] = InlineMark.Link
+  if (!label.image) {
+    // Links do not contain links: earlier `[` can no longer open one.
+    for (const earlier of labels) if (!earlier.image) earlier.inactive = true
+  }
+  return end
+}
+
+/**
+ * End (exclusive) of an inline link's `(destination)` starting at `open`,
+ * -1 when there is none, null when it holds what is not read here (titles,
+ * `<…>` destinations, line endings, deep parentheses).
+ */
+function resourceEnd(value: string, open: number): number | null {
+  const length = value.length
+  let index = skipSpaces(value, open + 1)
+  if (index < length && isLineEnding(value.charCodeAt(index))) return null
+  if (index >= length) return -1
+  if (value.charCodeAt(index) === 41) return index + 1
+  if (value.charCodeAt(index) === 60) return null
+  let depth = 0
+  const destinationStart = index
+  while (index < length) {
+    const code = value.charCodeAt(index)
+    if (code === backslash && index + 1 < length && isAsciiPunctuation(value.charCodeAt(index + 1))) {
+      index += 2
+      continue
+    }
+    if (code === 40) {
+      if (++depth > 31) return null
+    } else if (code === 41) {
+      if (depth === 0) break
+      depth--
+    } else if (code <= 32 || code === 127) break
+    index++
+  }
+  if (index === destinationStart || depth !== 0) return -1
+  const afterDestination = index
+  index = skipSpaces(value, index)
+  if (index >= length) return -1
+  const code = value.charCodeAt(index)
+  if (code === 41) return index + 1
+  if (isLineEnding(code)) return null
+  if (index > afterDestination && (code === 34 || code === 39 || code === 40)) return null
+  return -1
+}
+
+function skipSpaces(value: string, index: number): number {
+  while (index < value.length && (value.charCodeAt(index) === 32 || value.charCodeAt(index) === 9)) index++
+  return index
+}
+
+function isLineEnding(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+/**
+ * Pairs delimiter runs as micromark does (each closer with the nearest
+ * usable opener of its kind; everything between a pair is settled), and
+ * marks the characters each pair uses. Linear: a search that failed for a
+ * kind of closer does not look below the same place again.
+ */
+function resolveDelimiters(runs: readonly DelimiterRun[], marks: Uint8Array): void {
+  if (runs.length === 0) return
+  const openers: DelimiterRun[] = []
+  /** Per kind of closer: the stack height below which no opener suits it. */
+  const floors = new Map<number, number>()
+  for (const closer of runs) {
+    if (closer.canClose) {
+      for (;;) {
+        const kind = closerKind(closer)
+        const floor = Math.min(floors.get(kind) ?? 0, openers.length)
+        let found = -1
+        for (let at = openers.length - 1; at >= floor; at--) {
+          if (suits(openers[at]!, closer)) {
+            found = at
+            break
+          }
+        }
+        if (found === -1) {
+          floors.set(kind, openers.length)
+          break
+        }
+        const opener = openers[found]!
+        const use = closer.marker === tilde ? closer.end - closer.start : opener.end - opener.start > 1 && closer.end - closer.start > 1 ? 2 : 1
+        marks.fill(InlineMark.Drop, opener.end - use, opener.end)
+        marks.fill(InlineMark.Drop, closer.start, closer.start + use)
+        opener.end -= use
+        closer.start += use
+        // The runs between the pair are settled: they stay text.
+        openers.length = opener.end > opener.start ? found + 1 : found
+        for (const [key, value] of floors) if (value > found) floors.set(key, found)
+        if (closer.end === closer.start) break
+      }
+    }
+    if (closer.canOpen && closer.end > closer.start) openers.push(closer)
+  }
+}
+
+/** A key for closers that the same openers suit or fail. */
+function closerKind(closer: DelimiterRun): number {
+  const size = closer.end - closer.start
+  return closer.marker * 64 + (closer.marker === tilde ? size : (closer.canOpen ? 8 : 0) + (size % 3))
+}
+
+/** Whether an opener suits a closer (same marker; GFM's equal `~` sizes; CommonMark's rule of three). */
+function suits(opener: DelimiterRun, closer: DelimiterRun): boolean {
+  if (opener.marker !== closer.marker) return false
+  const openSize = opener.end - opener.start
+  const closeSize = closer.end - closer.start
+  if (closer.marker === tilde) return openSize === closeSize
+  return !((opener.canClose || closer.canOpen) && closeSize % 3 !== 0 && (openSize + closeSize) % 3 === 0)
+}
+
+/**
+ * Whether a literal URL or e-mail address (which GFM links) touches markup
+ * whose meaning it would change: delimiters, brackets, backticks, escapes.
+ * A literal starts before any code span or link it runs into, so only
+ * white space and the inside of destinations end a token.
+ */
+function hasLiteralUrlNearMarkup(value: string, marks: Uint8Array): boolean {
+  let tokenStart = 0
+  for (let index = 0; index <= value.length; index++) {
+    const code = index < value.length ? value.charCodeAt(index) : 32
+    const boundary = code <= 32 || marks[index] === InlineMark.Destination
+    if (!boundary) continue
+    if (index > tokenStart && isUrlToken(value, tokenStart, index)) return true
+    tokenStart = index + 1
+  }
+  return false
+}
+
+const urlTrigger = /:\/\/|www\.|@/i
+const nearMarkup = /[*_~[\]`\\]/
+
+function isUrlToken(value: string, start: number, end: number): boolean {
+  const token = value.slice(start, end)
+  return urlTrigger.test(token) && nearMarkup.test(token)
+}
+
+/**
+ * Finds the closing backtick run of a code span: the next run of exactly
+ * the same size. Runs are indexed once, so the search stays linear.
+ */
+class CodeSpanFinder {
+  private readonly bySize = new Map<number, number[]>()
+  private readonly cursor = new Map<number, number>()
+
+  constructor(value: string) {
+    let index = value.indexOf('`')
+    while (index !== -1) {
+      const size = runLength(value, index, backtick)
+      const list = this.bySize.get(size)
+      if (list) list.push(index)
+      else this.bySize.set(size, [index])
+      index = value.indexOf('`', index + size)
+    }
+  }
+
+  /**
+   * Start of the first run of `size` backticks at or after `from`, or -1.
+   * @param from Where the search starts.
+   * @param size Size of the opening run.
+   */
+  closing(from: number, size: number): number {
+    const list = this.bySize.get(size)
+    if (!list) return -1
+    let at = this.cursor.get(size) ?? 0
+    while (at < list.length && list[at]! < from) at++
+    this.cursor.set(size, at)
+    return at < list.length ? list[at]! : -1
+  }
+}

@@ -1,0 +1,404 @@
+/**
+ * Reads the plain majority of Markdown without micromark: ATX headings,
+ * paragraphs, fenced code, flat lists whose items hold one paragraph, and
+ * block quotes of paragraphs, with their inline content read by
+ * {@link markInline}. The result is the same blocks remark would give.
+ *
+ * A piece of the document (top-level blocks between two places where
+ * `markdownChunks` may cut) is read here only when every line of it is one
+ * of those forms; any other line (indented, HTML, tables, setext underlines,
+ * thematic breaks, nested containers, lazy lines in quotes, …) returns
+ * `null` and the piece goes to remark.
+ */
+import type {BlockSource} from './block-source.js'
+import {InlineMark, markInline} from './markdown-inline.js'
+import {ProseText} from './prose.js'
+
+/** Counts lists, so that list ids match remark's. */
+export interface ListCounter {
+  /** Lists seen so far. */
+  count: number
+}
+
+/** A line of the piece: `start` to `end` (line ending excluded), `next` where the next line starts. */
+interface Line {
+  start: number
+  end: number
+  next: number
+}
+
+/** Prose lines collected for one block: content ranges in the source, line endings between them. */
+interface OpenProse {
+  kind: 'paragraph' | 'listItem'
+  /** Block start (a list item starts at its marker). */
+  start: number
+  /** Content ranges, each with the line ending that follows it (none for the last). */
+  ranges: Array<{start: number; end: number; ending: number}>
+  quoted: boolean
+  list: BlockSource['list']
+  /** List depth of an item (1 unless lists nest on its line). */
+  depth?: number
+}
+
+/** The list being read: its type and id. */
+interface OpenList {
+  type: string
+  id: number
+  ordered: boolean
+  items: number
+}
+
+const listMarker = /^(?:([-+*])|(\d{1,9})([.)]))(?=[ \t]|$)/
+const thematicBreak = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/
+const underlineOrDelimiterRow = /^[-=:| \t]*$/
+const atxHeading = /^(#{1,6})(?=[ \t]|$)/
+const fenceOpening = /^(`{3,}|~{3,})/
+
+/** Reads one piece, or returns null when it holds anything else. */
+class SimplePieceReader {
+  readonly blocks: BlockSource[] = []
+  private open: OpenProse | null = null
+  private list: OpenList | null = null
+  /** The previous line was a non-blank line of a top-level paragraph, list item or quote. */
+  private previous: 'blank' | 'paragraph' | 'item' | 'nested' | 'quote' | 'other' = 'blank'
+  /** Lists nested on one line were read: the rest of the piece is left to remark. */
+  private nestedSeen = false
+
+  constructor(
+    private readonly text: string,
+    private readonly definitionsPossible: boolean,
+    private readonly lists: ListCounter,
+  ) {}
+
+  read(start: number, end: number): boolean {
+    const text = this.text
+    let lineStart = start
+    while (lineStart < end) {
+      let newline = text.indexOf('\n', lineStart)
+      if (newline === -1 || newline >= end) newline = end
+      const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+      const line: Line = {start: lineStart, end: lineEnd, next: Math.min(newline + 1, end)}
+      if (!this.readLine(line)) return false
+      lineStart = line.next
+    }
+    return this.closeProse()
+  }
+
+  private readLine(line: Line): boolean {
+    const text = this.text
+    const first = line.start < line.end ? text.charCodeAt(line.start) : -1
+    if (isBlank(text, line.start, line.end)) {
+      if (!this.closeProse()) return false
+      this.previous = 'blank'
+      return true
+    }
+    // After lists nested on one line, any later line could continue one of them.
+    if (this.nestedSeen) return false
+    if (first === 32 || first === 9 || text.slice(line.start, line.end).trim() === '') return false
+    const content = text.slice(line.start, line.end)
+    if (first === 35) return this.heading(line, content)
+    if (first === 96 || first === 126) {
+      const fence = fenceOpening.exec(content)
+      if (fence) return this.fence(line, fence[1]!, content)
+    }
+    if (first === 62) return this.quoteLine(line)
+    if (thematicBreak.test(content) || underlineOrDelimiterRow.test(content)) return false
+    const marker = listMarker.exec(content)
+    if (marker) return this.listItem(line, marker)
+    return this.paragraphLine(line, content)
+  }
+
+  private heading(line: Line, content: string): boolean {
+    const opening = atxHeading.exec(content)
+    if (!opening) return false
+    if (!this.closeProse()) return false
+    this.list = null
+    const text = this.text
+    let contentStart = line.start + opening[1]!.length
+    while (contentStart < line.end && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++
+    let contentEnd = line.end
+    while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
+    // A closing sequence: `#`s after white space, or the whole content.
+    let hashes = contentEnd
+    while (hashes > contentStart && text.charCodeAt(hashes - 1) === 35) hashes--
+    if (hashes < contentEnd && (hashes === contentStart || isSpaceOrTab(text.charCodeAt(hashes - 1)))) {
+      contentEnd = hashes
+      while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
+    }
+    const prose = this.inlineProse([{start: contentStart, end: contentEnd, ending: 0}])
+    if (!prose) return false
+    this.blocks.push({kind: 'heading', start: line.start, end: line.end, depth: opening[1]!.length, prose, list: null, quoted: false})
+    this.previous = 'other'
+    return true
+  }
+
+  private fence(line: Line, opening: string, content: string): boolean {
+    if (opening[0] === '`' && content.indexOf('`', opening.length) !== -1) return false
+    if (!this.closeProse()) return false
+    this.list = null
+    const text = this.text
+    let lineStart = line.next
+    while (lineStart < text.length && lineStart > line.start) {
+      let newline = text.indexOf('\n', lineStart)
+      if (newline === -1) newline = text.length
+      const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+      if (isClosingFence(text, lineStart, lineEnd, opening.charCodeAt(0), opening.length)) {
+        this.blocks.push({kind: 'code', start: line.start, end: lineEnd, depth: 0, prose: null, list: null, quoted: false})
+        line.next = newline < text.length ? newline + 1 : text.length
+        this.previous = 'other'
+        return true
+      }
+      lineStart = newline + 1
+    }
+    // An unclosed fence runs to the end of the document: left to remark.
+    return false
+  }
+
+  private quoteLine(line: Line): boolean {
+    const text = this.text
+    let contentStart = line.start + 1
+    if (text.charCodeAt(contentStart) === 9) return false
+    if (text.charCodeAt(contentStart) === 32) contentStart++
+    this.list = null
+    if (isBlank(text, contentStart, line.end)) {
+      if (!this.closeProse()) return false
+      this.previous = 'quote'
+      return true
+    }
+    const inner = text.slice(contentStart, line.end)
+    if (!isParagraphStart(inner) || listMarker.test(inner)) return false
+    if (this.open?.quoted && this.previous === 'quote') {
+      return this.continueProse(contentStart, line.end)
+    }
+    if (!this.closeProse()) return false
+    this.open = {kind: 'paragraph', start: contentStart, ranges: [], quoted: true, list: null}
+    this.previous = 'quote'
+    return this.continueProse(contentStart, line.end)
+  }
+
+  private listItem(line: Line, marker: RegExpExecArray): boolean {
+    const text = this.text
+    const markerEnd = line.start + marker[0].length
+    // One space, then content that starts a paragraph.
+    if (text.charCodeAt(markerEnd) !== 32) return false
+    const nested = marker[1] !== undefined ? nestedBullets(text, markerEnd + 1, line.end) : 0
+    if (nested > 0) return this.nestedItem(line, markerEnd + 1 + 2 * nested, nested + 1)
+    const inner = text.slice(markerEnd + 1, line.end)
+    if (inner === '' || !isParagraphStart(inner) || listMarker.test(inner) || inner.startsWith('>') || atxHeading.test(inner)) return false
+    if (fenceOpening.test(inner) || thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
+    // A list right after paragraph text may or may not interrupt it: left to remark.
+    if (this.previous === 'paragraph' || this.previous === 'quote') return false
+    const type = marker[1] ?? marker[3]!
+    if (this.previous === 'item' && this.list?.type !== type) return false
+    if (!this.closeProse()) return false
+    if (!this.list || this.list.type !== type) {
+      this.list = {type, id: ++this.lists.count, ordered: marker[1] === undefined, items: 0}
+    }
+    const list = this.list
+    this.open = {kind: 'listItem', start: line.start, ranges: [], quoted: false, list: {id: list.id, index: list.items++, ordered: list.ordered}}
+    this.previous = 'item'
+    return this.continueProse(markerEnd + 1, line.end)
+  }
+
+  /**
+   * `- - - text`: a bullet list in an item of a bullet list, …, on one line,
+   * the innermost item holding the text. Read alone: the next line must be blank.
+   */
+  private nestedItem(line: Line, contentStart: number, depth: number): boolean {
+    const inner = this.text.slice(contentStart, line.end)
+    if (!isParagraphStart(inner) || listMarker.test(inner) || atxHeading.test(inner) || fenceOpening.test(inner)) return false
+    if (thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
+    if (this.previous !== 'blank' && this.previous !== 'other') return false
+    if (!this.closeProse()) return false
+    this.list = null
+    this.lists.count += depth
+    this.open = {kind: 'listItem', start: contentStart - 2, ranges: [], quoted: false, list: {id: this.lists.count, index: 0, ordered: false}, depth}
+    this.previous = 'nested'
+    this.nestedSeen = true
+    return this.continueProse(contentStart, line.end)
+  }
+
+  private paragraphLine(line: Line, content: string): boolean {
+    if (!isParagraphStart(content)) return false
+    if (this.previous === 'quote' && this.open) return false
+    if ((this.previous === 'paragraph' || this.previous === 'item') && this.open) {
+      return this.continueProse(line.start, line.end)
+    }
+    if (!this.closeProse()) return false
+    this.list = null
+    this.open = {kind: 'paragraph', start: line.start, ranges: [], quoted: false, list: null}
+    this.previous = 'paragraph'
+    return this.continueProse(line.start, line.end)
+  }
+
+  /** Adds a line of content to the open block; trailing white space is left to remark. */
+  private continueProse(start: number, end: number): boolean {
+    const open = this.open!
+    if (isSpaceOrTab(this.text.charCodeAt(end - 1))) return false
+    const last = open.ranges[open.ranges.length - 1]
+    if (last) last.ending = start - last.end
+    open.ranges.push({start, end, ending: 0})
+    if (open.kind === 'paragraph' && !open.quoted) this.previous = 'paragraph'
+    return true
+  }
+
+  /** Turns the open paragraph or list item into a block. */
+  private closeProse(): boolean {
+    const open = this.open
+    if (!open) return true
+    this.open = null
+    const prose = this.inlineProse(open.ranges)
+    if (!prose) return false
+    const last = open.ranges[open.ranges.length - 1]!
+    const start = open.kind === 'listItem' ? open.start : open.ranges[0]!.start
+    this.blocks.push({kind: open.kind, start, end: last.end, depth: open.kind === 'listItem' ? (open.depth ?? 1) : 0, prose, list: open.list, quoted: open.quoted})
+    return true
+  }
+
+  /**
+   * The prose of content ranges, each followed by its line ending: the
+   * ranges joined read as micromark reads the block's inline content.
+   */
+  private inlineProse(ranges: OpenProse['ranges']): ProseText | null {
+    const text = this.text
+    // The inline content and, per character, its source offset (piecewise: one piece per line).
+    let value = ''
+    const pieceStarts: number[] = []
+    const pieceSources: number[] = []
+    for (const range of ranges) {
+      const lineEndingStart = range.end
+      const endingLength = lineEndingLength(text, lineEndingStart, range.ending)
+      pieceStarts.push(value.length)
+      pieceSources.push(range.start)
+      value += text.slice(range.start, range.end + endingLength)
+    }
+    const marks = markInline(value, this.definitionsPossible)
+    if (!marks) return null
+    const prose = new ProseText()
+    let piece = 0
+    const sourceOf = (offset: number): number => {
+      while (piece + 1 < pieceStarts.length && pieceStarts[piece + 1]! <= offset) piece++
+      return pieceSources[piece]! + (offset - pieceStarts[piece]!)
+    }
+    let index = 0
+    while (index < value.length) {
+      const mark = marks[index]!
+      let runEnd = index + 1
+      while (runEnd < value.length && marks[runEnd] === mark) runEnd++
+      if (mark === InlineMark.Keep) {
+        // One append per line piece: the map jumps over line prefixes.
+        let at = index
+        while (at < runEnd) {
+          const source = sourceOf(at)
+          const pieceEnd = piece + 1 < pieceStarts.length ? Math.min(runEnd, pieceStarts[piece + 1]!) : runEnd
+          prose.append(value.slice(at, pieceEnd), source)
+          at = pieceEnd
+        }
+      } else if (mark === InlineMark.Code) {
+        // Each code span is one opaque source slice, as remark's inlineCode node is.
+        let spanStart = index
+        while (spanStart < runEnd) {
+          const spanEnd = codeSpanEnd(value, spanStart, runEnd)
+          const sourceStart = sourceOf(spanStart)
+          const sourceEnd = sourceOf(spanEnd - 1) + 1
+          prose.appendOpaque(text.slice(sourceStart, sourceEnd), sourceStart)
+          spanStart = spanEnd
+        }
+      }
+      index = runEnd
+    }
+    return prose
+  }
+}
+
+/** Whether a line closes a fence: up to three spaces, at least `size` fence characters, then only white space. */
+function isClosingFence(text: string, start: number, end: number, fence: number, size: number): boolean {
+  let index = start
+  while (index < end && index - start < 3 && text.charCodeAt(index) === 32) index++
+  const runStart = index
+  while (index < end && text.charCodeAt(index) === fence) index++
+  if (index - runStart < size) return false
+  while (index < end && isSpaceOrTab(text.charCodeAt(index))) index++
+  return index === end
+}
+
+/** How many `- `, `+ ` or `* ` markers follow at `start` before other text (a nested list on one line). */
+function nestedBullets(text: string, start: number, end: number): number {
+  let count = 0
+  let index = start
+  while (index + 2 < end) {
+    const code = text.charCodeAt(index)
+    if ((code !== 45 && code !== 43 && code !== 42) || text.charCodeAt(index + 1) !== 32 || isSpaceOrTab(text.charCodeAt(index + 2))) break
+    count++
+    index += 2
+  }
+  return count
+}
+
+/** End of the code span starting at `start` (its closing backticks included), within a run of code marks. */
+function codeSpanEnd(value: string, start: number, runEnd: number): number {
+  let size = 0
+  while (value.charCodeAt(start + size) === 96) size++
+  let index = start + size
+  while (index < runEnd) {
+    if (value.charCodeAt(index) === 96) {
+      let closeSize = 0
+      while (value.charCodeAt(index + closeSize) === 96) closeSize++
+      if (closeSize === size) return index + size
+      index += closeSize
+    } else index++
+  }
+  return runEnd
+}
+
+/** Length of the line ending at `at` when a next line follows (`ending` > 0), else 0. */
+function lineEndingLength(text: string, at: number, ending: number): number {
+  if (ending === 0) return 0
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isSpaceOrTab(text.charCodeAt(index))) return false
+  return true
+}
+
+/**
+ * Whether a line can start (or continue) a paragraph here: not a block of
+ * another kind, not a link reference definition, nothing remark reads
+ * differently at the start of a line.
+ */
+function isParagraphStart(line: string): boolean {
+  const first = line.charCodeAt(0)
+  // Space, tab, `<` (HTML), `|` and `:` (table rows), `=` (setext underline), `[` (definitions).
+  if (first === 32 || first === 9 || first === 60 || first === 124 || first === 58 || first === 61 || first === 91) return false
+  if (first === 35 || first === 62) return false
+  if (fenceOpening.test(line)) return false
+  return true
+}
+
+/** What the simple reader found in a piece. */
+export interface SimplePiece {
+  /** The piece's blocks; their list ids count from 1 within the piece. */
+  blocks: BlockSource[]
+  /** How many lists the piece opened. */
+  lists: number
+}
+
+/**
+ * Reads one piece of a Markdown document without micromark.
+ * @param text The whole document.
+ * @param start Start of the piece.
+ * @param end End of the piece (exclusive).
+ * @param definitionsPossible Whether the document may define link references.
+ * @returns The piece's blocks, or null when remark must read it.
+ */
+export function readSimplePiece(text: string, start: number, end: number, definitionsPossible: boolean): SimplePiece | null {
+  const lists: ListCounter = {count: 0}
+  const reader = new SimplePieceReader(text, definitionsPossible, lists)
+  if (!reader.read(start, end)) return null
+  return {blocks: reader.blocks, lists: lists.count}
+}

@@ -1,0 +1,63 @@
+/**
+ * Random Markdown for the differential test of the simple reader: lines built
+ * from fragments that exercise every construct it reads (emphasis, code
+ * spans, links, images, escapes, literal URLs, lists, quotes, headings,
+ * fences) and the ones it must leave to remark (HTML, entities, tables,
+ * setext underlines, indentation, hard breaks, references).
+ */
+
+/** A seeded pseudo-random source (mulberry32). */
+export class SampleRandom {
+  private state: number
+
+  /** @param seed Any 32-bit integer. */
+  constructor(seed: number) {
+    this.state = seed >>> 0
+  }
+
+  /** The next number in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0
+    let value = this.state
+    value = Math.imul(value ^ (value >>> 15), value | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+
+  /** One element of a list. */
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!
+  }
+}
+
+const inlineFragments = [
+  'word', 'PM2.5', '浓度', '中文', 'the', ' ', ' ', ' ', ',', '.', '。', '，', '(', ')', '[', ']', '](', '](url)', '](a b)',
+  '](<x>)', '](u "t")', '![', '*', '**', '***', '_', '__', '~', '~~', '~~~', '`', '``', '\\', '\\*', '\\_', '\\`', '\\[',
+  '&', '&amp;', '&#35;', '<b>', '<https://a.io>', 'https://example.com/a_b', 'www.example.com', 'a@b.io', 'x_y_z',
+  '|', ':', '#', '!', '"', "'", '1.', '2)', '-', '+', '=', '^', '[^1]', '\t', '𠮷', 'é', '😀', '—', '…', '“', '”',
+]
+
+const linePrefixes = ['', '', '', '', '', '# ', '## ', '###### ', '#', '> ', '>', '> > ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '  ', '    ', '\t', '- [ ] ', '- - ', '* - + ', '[a]: /u', '[^1]: note']
+
+const specialLines = ['', '', '', '```', '```js', '~~~', '---', '***', '===', '| a | b |', '|---|---|', '<div>', '<!-- bilint-disable -->', '-->', '>', '- ', '1.', '  - nested', '\u3000', 'line  ']
+
+/**
+ * A random Markdown document of about `lines` lines.
+ * @param random The random source.
+ * @param lines How many lines.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomMarkdown(random: SampleRandom, lines: number, lineEnding: string): string {
+  const out: string[] = []
+  for (let line = 0; line < lines; line++) {
+    if (random.next() < 0.15) {
+      out.push(random.pick(specialLines))
+      continue
+    }
+    let text = random.next() < 0.3 ? random.pick(linePrefixes) : ''
+    const fragments = 1 + Math.floor(random.next() * 10)
+    for (let index = 0; index < fragments; index++) text += random.pick(inlineFragments)
+    out.push(text)
+  }
+  return out.join(lineEnding) + (random.next() < 0.5 ? lineEnding : '')
+}

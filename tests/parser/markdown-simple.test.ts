@@ -1,0 +1,130 @@
+/**
+ * The simple Markdown reader must give exactly the blocks remark gives:
+ * kinds, spans, list ids, quoted flags, and prose mapped to the same source
+ * offsets. Checked on random documents (seeded) and on every Markdown file
+ * of the project, and case by case on the inline rules it copies from
+ * micromark.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {ReadDocument} from '../../src/parser/block-source.js'
+import {markdownChunks} from '../../src/parser/markdown-chunks.js'
+import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
+import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
+import {readMarkdown} from '../../src/parser/markdown.js'
+import {LineIndex} from '../../src/text/line-index.js'
+import {randomMarkdown, SampleRandom} from './markdown-samples.js'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+
+/** Everything a block carries, as plain data. */
+function blocksOf(read: ReadDocument): unknown[] {
+  return read.blocks.map((block) => ({
+    kind: block.kind,
+    start: block.start,
+    end: block.end,
+    depth: block.depth,
+    quoted: block.quoted,
+    list: block.list,
+    prose: block.prose && {
+      value: block.prose.value,
+      opaque: block.prose.opaque,
+      // Each prose offset's source offset.
+      map: Array.from({length: block.prose.value.length + 1}, (_, offset) => block.prose!.toSource(offset)),
+    },
+  }))
+}
+
+function readBoth(text: string): {remark: unknown[]; simple: unknown[]} {
+  const lines = new LineIndex(text)
+  return {remark: blocksOf(readMarkdown(text, lines, {remarkOnly: true})), simple: blocksOf(readMarkdown(text, lines))}
+}
+
+/** The prose micromark would see: kept characters, code spans as they are. */
+function proseOf(value: string): string | null {
+  const marks = markInline(value, false)
+  if (!marks) return null
+  let prose = ''
+  for (let index = 0; index < value.length; index++) if (marks[index] === InlineMark.Keep || marks[index] === InlineMark.Code) prose += value[index]
+  return prose
+}
+
+describe('simple reader against remark', () => {
+  it('gives the same blocks on 4,000 random short documents (LF and CRLF)', () => {
+    const random = new SampleRandom(20261128)
+    const mismatches: string[] = []
+    for (let sample = 0; sample < 4000; sample++) {
+      const text = randomMarkdown(random, 1 + Math.floor(random.next() * 8), random.next() < 0.2 ? '\r\n' : '\n')
+      const {remark, simple} = readBoth(text)
+      if (JSON.stringify(remark) !== JSON.stringify(simple)) mismatches.push(JSON.stringify(text))
+    }
+    expect(mismatches.slice(0, 5)).toEqual([])
+  }, 60_000)
+
+  it('gives the same blocks on 300 random long documents', () => {
+    const random = new SampleRandom(7)
+    const mismatches: string[] = []
+    for (let sample = 0; sample < 300; sample++) {
+      const text = randomMarkdown(random, 20 + Math.floor(random.next() * 60), '\n')
+      const {remark, simple} = readBoth(text)
+      if (JSON.stringify(remark) !== JSON.stringify(simple)) mismatches.push(JSON.stringify(text))
+    }
+    expect(mismatches.slice(0, 5)).toEqual([])
+  }, 60_000)
+
+  const markdownFiles = [
+    ...readdirSync(path.join(root, 'fixtures')).map((name) => path.join('fixtures', name)),
+    ...readdirSync(path.join(root, 'rules')).map((name) => path.join('rules', name, 'README.md')),
+    'README.md',
+  ].filter((file) => file.endsWith('.md'))
+
+  it.each(markdownFiles)('gives the same blocks on %s', (file) => {
+    const {remark, simple} = readBoth(readFileSync(path.join(root, file), 'utf8'))
+    expect(simple).toEqual(remark)
+  })
+
+  it('reads a clean report entirely without remark', () => {
+    const text = readFileSync(path.join(root, 'fixtures', 'clean-en-report.md'), 'utf8')
+    const pieces = markdownChunks(text, 0)
+    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, false) === null)).toEqual([])
+  })
+
+  it('leaves to remark what it does not read', () => {
+    for (const text of ['<div>x</div>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - | - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
+      expect(readSimplePiece(text, 0, text.length, false), text).toBeNull()
+    }
+  })
+})
+
+describe('inline rules copied from micromark', () => {
+  it.each([
+    ['plain *emphasis* and **strong**', 'plain emphasis and strong'],
+    ['***a**', '*a'],
+    ['*a **b* c**', 'a b c'],
+    ['snake_case_name and __init__', 'snake_case_name and init'],
+    ['~~gone~~ and ~one~ but ~~~three~~~', 'gone and one but ~~~three~~~'],
+    ['`*code*` and ``a ` b``', '`*code*` and ``a ` b``'],
+    ['`unclosed and *em*', '`unclosed and em'],
+    ['\\*not em\\* and \\\\', '*not em* and \\'],
+    ['a [link *text*](https://example.com/a_(b)) b', 'a link text b'],
+    ['an ![image alt](pic.png) gone', 'an  gone'],
+    ['[not a link] [x](a b)', '[not a link] [x](a b)'],
+    ['[a [b](u) c](v)', '[a b c](v)'],
+    ['PM2.5浓度 at https://example.com/path and a@b.io', 'PM2.5浓度 at https://example.com/path and a@b.io'],
+  ])('%j → %j', (input, prose) => {
+    expect(proseOf(input)).toBe(prose)
+  })
+
+  it.each(['<b>html</b>', 'a &copy; b', 'see [^1]', 'https://example.com/a_b_ *x*', 'a [l](<u>)', 'a [l](u "title")', '~a~ *b*'])(
+    'gives %j to remark',
+    (input) => {
+      expect(markInline(input, false)).toBeNull()
+    },
+  )
+
+  it('leaves references to remark when the document may define them', () => {
+    expect(markInline('see [the docs] here', true)).toBeNull()
+    expect(proseOf('see [the docs] here')).toBe('see [the docs] here')
+  })
+})
