@@ -56,6 +56,9 @@ const asterisk = 42
 const underscore = 95
 const tilde = 126
 
+/** Characters that may start or end inline markup. */
+const specialCharacter = /[\\`*_~![\]<&]/g
+
 const punctuationOrSymbol = /\p{P}|\p{S}/u
 const whiteSpace = /\s/
 
@@ -93,6 +96,10 @@ export function markInline(value: string, definitionsPossible: boolean): Uint8Ar
   let hasTilde = false
   let index = 0
   while (index < length) {
+    // Plain text up to the next character that may be markup.
+    specialCharacter.lastIndex = index
+    if (!specialCharacter.test(value)) break
+    index = specialCharacter.lastIndex - 1
     const code = value.charCodeAt(index)
     switch (code) {
       case backslash: {
@@ -364,6 +371,7 @@ function suits(opener: DelimiterRun, closer: DelimiterRun): boolean {
  * white space and the inside of destinations end a token.
  */
 function hasLiteralUrlNearMarkup(value: string, marks: Uint8Array): boolean {
+  if (!urlTrigger.test(value) || !nearMarkup.test(value)) return false
   let tokenStart = 0
   for (let index = 0; index <= value.length; index++) {
     const code = index < value.length ? value.charCodeAt(index) : 32

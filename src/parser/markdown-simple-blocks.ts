@@ -1,7 +1,7 @@
 /**
  * Reads the plain majority of Markdown without micromark: ATX headings,
- * paragraphs, fenced code, flat lists whose items hold one paragraph, and
- * block quotes of paragraphs, with their inline content read by
+ * paragraphs, fenced code, flat lists whose items hold one paragraph, block
+ * quotes of paragraphs and GFM tables, with their inline content read by
  * {@link markInline}. The result is the same blocks remark would give.
  *
  * A piece of the document (top-level blocks between two places where
@@ -78,13 +78,13 @@ class SimplePieceReader {
       if (newline === -1 || newline >= end) newline = end
       const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
       const line: Line = {start: lineStart, end: lineEnd, next: Math.min(newline + 1, end)}
-      if (!this.readLine(line)) return false
+      if (!this.readLine(line, end)) return false
       lineStart = line.next
     }
     return this.closeProse()
   }
 
-  private readLine(line: Line): boolean {
+  private readLine(line: Line, end: number): boolean {
     const text = this.text
     const first = line.start < line.end ? text.charCodeAt(line.start) : -1
     if (isBlank(text, line.start, line.end)) {
@@ -102,10 +102,84 @@ class SimplePieceReader {
       if (fence) return this.fence(line, fence[1]!, content)
     }
     if (first === 62) return this.quoteLine(line)
+    if (content.includes('|') && (this.previous === 'blank' || this.previous === 'other')) {
+      const table = this.table(line, end)
+      if (table !== undefined) return table
+    }
     if (thematicBreak.test(content) || underlineOrDelimiterRow.test(content)) return false
     const marker = listMarker.exec(content)
     if (marker) return this.listItem(line, marker)
     return this.paragraphLine(line, content)
+  }
+
+  /**
+   * A GFM table: a header row, a delimiter row with as many cells, body rows
+   * up to a blank line. Returns undefined when the line does not start a
+   * table (the next line is no delimiter row), false when the table holds
+   * what is left to remark (escaped backslashes, rows that are not plainly
+   * rows, more cells than the header).
+   */
+  private table(header: Line, pieceEnd: number): boolean | undefined {
+    const text = this.text
+    if (header.next >= pieceEnd) return undefined
+    const delimiter = lineAt(text, header.next, pieceEnd)
+    const columns = delimiterRowCells(text, delimiter.start, delimiter.end)
+    if (columns === 0) return undefined
+    if (/^[|\s]*$/.test(text.slice(header.start, header.end))) return false
+    const rows: Line[] = [header]
+    let next = delimiter.next
+    while (next < pieceEnd) {
+      const row = lineAt(text, next, pieceEnd)
+      if (isBlank(text, row.start, row.end)) break
+      const first = text.charCodeAt(row.start)
+      if (first !== 124 || isSpaceOrTab(text.charCodeAt(row.end - 1))) return false
+      rows.push(row)
+      next = row.next
+    }
+    if (!this.closeProse()) return false
+    this.list = null
+    const cells: BlockSource[] = []
+    for (const [index, row] of rows.entries()) {
+      const rowCells = this.tableCells(row)
+      if (!rowCells || rowCells.length > columns || (index === 0 && rowCells.length !== columns)) return false
+      cells.push(...rowCells)
+    }
+    const last = rows[rows.length - 1]!
+    this.blocks.push({kind: 'table', start: header.start, end: last.end, depth: 0, prose: null, list: null, quoted: false}, ...cells)
+    header.next = last.next
+    this.previous = 'other'
+    return true
+  }
+
+  /** The cells of a table row: each from its leading `|` to the next (the last one's closing `|` included). */
+  private tableCells(row: Line): BlockSource[] | null {
+    const text = this.text
+    const line = text.slice(row.start, row.end)
+    if (line.includes('\\\\') || isSpaceOrTab(text.charCodeAt(row.end - 1))) return null
+    const pipes: number[] = []
+    for (let index = line.indexOf('|'); index !== -1; index = line.indexOf('|', index + 1)) {
+      if (line.charCodeAt(index - 1) !== 92) pipes.push(row.start + index)
+    }
+    const bounds = [row.start, ...pipes.filter((pipe) => pipe !== row.start), row.end]
+    const cells: BlockSource[] = []
+    for (let index = 0; index + 1 < bounds.length; index++) {
+      const start = bounds[index]!
+      let end = bounds[index + 1]!
+      if (end === row.end - 1 && index + 2 === bounds.length - 1 && text.charCodeAt(end) === 124) {
+        // `| a | b |`: the closing pipe belongs to the last cell.
+        end = row.end
+        index++
+      }
+      if (start === end) continue
+      let contentStart = text.charCodeAt(start) === 124 ? start + 1 : start
+      let contentEnd = end === row.end && text.charCodeAt(end - 1) === 124 ? end - 1 : end
+      while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++
+      while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
+      const prose = this.inlineProse([{start: contentStart, end: contentEnd, ending: 0}])
+      if (!prose) return null
+      cells.push({kind: 'tableCell', start, end, depth: 0, prose, list: null, quoted: false})
+    }
+    return cells
   }
 
   private heading(line: Line, content: string): boolean {
@@ -275,6 +349,13 @@ class SimplePieceReader {
     const marks = markInline(value, this.definitionsPossible)
     if (!marks) return null
     const prose = new ProseText()
+    if (isAllProse(marks)) {
+      // No markup: each line's content is appended as it stands.
+      for (let index = 0; index < pieceStarts.length; index++) {
+        prose.append(value.slice(pieceStarts[index]!, pieceStarts[index + 1] ?? value.length), pieceSources[index]!)
+      }
+      return prose
+    }
     let piece = 0
     const sourceOf = (offset: number): number => {
       while (piece + 1 < pieceStarts.length && pieceStarts[piece + 1]! <= offset) piece++
@@ -311,6 +392,41 @@ class SimplePieceReader {
   }
 }
 
+/** The line that starts at `start`. */
+function lineAt(text: string, start: number, pieceEnd: number): Line {
+  let newline = text.indexOf('\n', start)
+  if (newline === -1 || newline >= pieceEnd) newline = pieceEnd
+  const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+  return {start, end, next: Math.min(newline + 1, pieceEnd)}
+}
+
+/**
+ * The number of cells of a GFM delimiter row (`| --- | :-: |`), or 0 when
+ * the line is not one.
+ */
+function delimiterRowCells(text: string, start: number, end: number): number {
+  let line = text.slice(start, end)
+  // Rows without a pipe, or indented, are left to remark.
+  if (line.startsWith(' ') || line.startsWith('\t') || !line.includes('|') || listMarker.test(line)) return 0
+  line = line.trimEnd()
+  if (line.startsWith('|')) line = line.slice(1)
+  if (line.endsWith('|')) line = line.slice(0, -1)
+  if (line === '') return 0
+  let cells = 0
+  for (const cell of line.split('|')) {
+    const trimmed = cell.trim()
+    let index = 0
+    if (trimmed.charCodeAt(index) === 58) index++
+    const dashes = index
+    while (trimmed.charCodeAt(index) === 45) index++
+    if (index === dashes) return 0
+    if (trimmed.charCodeAt(index) === 58) index++
+    if (index !== trimmed.length) return 0
+    cells++
+  }
+  return cells
+}
+
 /** Whether a line closes a fence: up to three spaces, at least `size` fence characters, then only white space. */
 function isClosingFence(text: string, start: number, end: number, fence: number, size: number): boolean {
   let index = start
@@ -333,6 +449,12 @@ function nestedBullets(text: string, start: number, end: number): number {
     index += 2
   }
   return count
+}
+
+/** Whether every character is prose. */
+function isAllProse(marks: Uint8Array): boolean {
+  for (let index = 0; index < marks.length; index++) if (marks[index] !== InlineMark.Keep) return false
+  return true
 }
 
 /** End of the code span starting at `start` (its closing backticks included), within a run of code marks. */

@@ -39,7 +39,7 @@ const inlineFragments = [
 
 const linePrefixes = ['', '', '', '', '', '# ', '## ', '###### ', '#', '> ', '>', '> > ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '  ', '    ', '\t', '- [ ] ', '- - ', '* - + ', '[a]: /u', '[^1]: note']
 
-const specialLines = ['', '', '', '```', '```js', '~~~', '---', '***', '===', '| a | b |', '|---|---|', '<div>', '<!-- bilint-disable -->', '-->', '>', '- ', '1.', '  - nested', '\u3000', 'line  ']
+const specialLines = ['', '', '', '```', '```js', '~~~', '---', '***', '===', '| a | b |', '|---|---|', '| --- | :-: |', 'x | y', '--|--', '| `a|b` | *c* |', '| a \\| b |', '| one |', '| 1 | 2 | 3 |', '|a|b|', '| a | b |  ', '<div>', '<!-- bilint-disable -->', '-->', '>', '- ', '1.', '  - nested', '\u3000', 'line  ']
 
 /**
  * A random Markdown document of about `lines` lines.
@@ -60,4 +60,38 @@ export function randomMarkdown(random: SampleRandom, lines: number, lineEnding: 
     out.push(text)
   }
   return out.join(lineEnding) + (random.next() < 0.5 ? lineEnding : '')
+}
+
+const cellFragments = ['word', '中文', 'PM2.5', ' ', '*em*', '**strong**', '`code`', '`a|b`', '\\|', '[link](u)', '![img](p)', '~~x~~', '&amp;', '<b>', '_', '|', 'https://a.io/x', '']
+
+/**
+ * A random document of GFM tables (header, delimiter row, body rows with
+ * and without outer pipes, cells with inline markup) between paragraphs.
+ * @param random The random source.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomTables(random: SampleRandom, lineEnding: string): string {
+  const blocks: string[] = []
+  const tables = 1 + Math.floor(random.next() * 3)
+  for (let table = 0; table < tables; table++) {
+    if (random.next() < 0.5) blocks.push(`Paragraph ${table} with words.`)
+    const columns = 1 + Math.floor(random.next() * 4)
+    const outer = random.next() < 0.8
+    const row = (cells: string[]): string => (outer ? `| ${cells.join(' | ')} |` : cells.join(' | '))
+    const cell = (): string => {
+      let text = ''
+      for (let index = Math.floor(random.next() * 3); index >= 0; index--) text += random.pick(cellFragments)
+      return text
+    }
+    const lines = [row(Array.from({length: columns}, cell))]
+    const delimiterColumns = random.next() < 0.9 ? columns : columns + 1
+    lines.push(row(Array.from({length: delimiterColumns}, () => random.pick(['---', ':--', '--:', ':-:', '-']))))
+    for (let body = Math.floor(random.next() * 4); body > 0; body--) {
+      const count = random.next() < 0.8 ? columns : Math.max(1, columns + (random.next() < 0.5 ? -1 : 1))
+      lines.push(row(Array.from({length: count}, cell)))
+    }
+    if (random.next() < 0.2) lines.push(random.pick(['after', '> quote', '# heading', '- item']))
+    blocks.push(lines.join(lineEnding))
+  }
+  return blocks.join(lineEnding + lineEnding) + lineEnding
 }
