@@ -25,8 +25,6 @@ export interface MarkdownChunk {
 
 const rawHtmlOpen = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i
 const rawHtmlClose = /<\/(?:pre|script|style|textarea)>/i
-/** Blank for CommonMark: spaces and tabs only (an ideographic space is text). */
-const blankLine = /^[ \t]*$/
 const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 
 /**
@@ -46,8 +44,9 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '')
-    const blank = blankLine.test(line)
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd
+    const blank = isBlankLine(text, lineStart, contentEnd)
+    const first = lineStart < contentEnd ? text.charCodeAt(lineStart) : -1
     if (
       previousBlank &&
       !blank &&
@@ -55,27 +54,71 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       !inComment &&
       !inRawHtml &&
       lineStart - chunkStart >= minimum &&
-      !/^\s/.test(line) &&
-      !listOrQuote.test(line)
+      !startsWithSpace(text, lineStart, first) &&
+      !(mayStartListOrQuote(first) && listOrQuote.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))))
     ) {
       chunks.push({start: chunkStart, end: lineStart})
       chunkStart = lineStart
     }
-    if (fence !== null) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = null
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false
-    } else if (inRawHtml) {
-      if (rawHtmlClose.test(line)) inRawHtml = false
-    } else {
-      const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-      if (opening) fence = opening[1]!
-      else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true
-      else if (rawHtmlOpen.test(line) && !rawHtmlClose.test(line)) inRawHtml = true
+    // Only lines that hold `` ` ``, `~` or `<` can open or close what must not be cut.
+    const marks = fence !== null || inComment || inRawHtml || hasAny(text, lineStart, contentEnd)
+    if (marks) {
+      const line = text.slice(lineStart, contentEnd)
+      if (fence !== null) {
+        if (closingFence(line, fence)) fence = null
+      } else if (inComment) {
+        if (line.includes('-->')) inComment = false
+      } else if (inRawHtml) {
+        if (rawHtmlClose.test(line)) inRawHtml = false
+      } else {
+        const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+        if (opening) fence = opening[1]!
+        else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true
+        else if (rawHtmlOpen.test(line) && !rawHtmlClose.test(line)) inRawHtml = true
+      }
     }
     previousBlank = blank
     lineStart = lineEnd + 1
   }
   chunks.push({start: chunkStart, end: text.length})
   return chunks
+}
+
+/** Blank for CommonMark: spaces and tabs only (an ideographic space is text). */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
+}
+
+/** Whether the line starts with white space of any kind (indented, or text that could continue a block). */
+function startsWithSpace(text: string, start: number, first: number): boolean {
+  if (first === -1) return false
+  if (first <= 32) return true
+  return first >= 0x80 && /\s/.test(text[start]!)
+}
+
+/** Whether a line starting with this character may be a list item or a block quote line. */
+function mayStartListOrQuote(first: number): boolean {
+  return first === 42 || first === 43 || first === 45 || first === 62 || (first >= 48 && first <= 57)
+}
+
+/** Whether the line holds `` ` ``, `~` or `<`. */
+function hasAny(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 96 || code === 126 || code === 60) return true
+  }
+  return false
+}
+
+/** Whether a line closes a fence opened with `fence`: up to three spaces, as many fence characters or more, then white space only. */
+function closingFence(line: string, fence: string): boolean {
+  let index = 0
+  while (index < 3 && line.charCodeAt(index) === 32) index++
+  const runStart = index
+  while (line.charCodeAt(index) === fence.charCodeAt(0)) index++
+  return index - runStart >= fence.length && line.slice(index).trim() === ''
 }
