@@ -58,7 +58,7 @@ describe('script counts', () => {
     let blocks = 0
     for (const text of texts) {
       for (const format of ['markdown', 'text'] as const) {
-        const index = await buildDocument(text, {format})
+        const index = await buildDocument(text, {format, trees: true})
         const tokenizer = new Tokenizer(new LineIndex(text))
         for (const block of index.blocks) {
           if (!block.prose || !block.paragraph) continue

@@ -5,6 +5,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildDocument} from '../../src/document/build.js'
+import type {Block} from '../../src/document/types.js'
 import {lintFiles, lintText} from '../../src/index.js'
 import {lintDocument} from '../../src/engine/lint-text.js'
 import {defineRule, indexDataKey, type RuleModule} from '../../src/engine/rule.js'
@@ -103,6 +104,25 @@ describe('the walk over the blocks', () => {
       'glued-subscript@3',
     ])
     expect(result.messages[0]!.message).toBe('Rule `broken-hook` failed on this file: bang')
+  })
+
+  it('gives each block hook its paragraph, and keeps no paragraph after it', async () => {
+    const seen: Array<[string, number]> = []
+    const kept: Block[] = []
+    const probe = defineRule({...glued.meta, id: 'probe'}, {}, () => ({
+      block(block) {
+        if (block.paragraph) seen.push([block.paragraph.type, block.paragraph.children.length])
+        kept.push(block)
+      },
+    }))
+    const registry = new Map<string, RuleModule<object>>([['probe', probe as RuleModule<object>]])
+    await lintDocument('# Title\n\nOne. Two.\n\n```\ncode\n```\n', new Map([['probe', settings]]), {filePath: 'x.md', format: 'markdown', registry})
+    expect(seen).toEqual([
+      ['ParagraphNode', 1],
+      ['ParagraphNode', 3],
+    ])
+    expect(kept.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'code'])
+    expect(kept.every((block) => block.paragraph === null)).toBe(true)
   })
 
   it('runs a rule on its own as a unified plugin over the index', async () => {
