@@ -34,6 +34,20 @@ function abbreviationSet(): ReadonlySet<string> {
 /** Longest URL, e-mail address or file name recognised as one literal. */
 export const maxLiteralLength = 2048
 
+/** Classes of BMP code points, filled as they are met (0: not classified yet). */
+const bmpClasses = new Uint8Array(0x10000)
+
+/**
+ * The {@link classify} class of a code point, remembered for the BMP: for
+ * most characters outside ASCII it costs Unicode property tests.
+ */
+function classOf(code: number): CharClass {
+  if (code > 0xffff) return classify(code)
+  let charClass = bmpClasses[code]!
+  if (charClass === 0) bmpClasses[code] = charClass = classify(code)
+  return charClass as CharClass
+}
+
 /** Full-width marks that always end a sentence. */
 function isCjkTerminator(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61
@@ -128,11 +142,11 @@ export class Tokenizer {
       }
       const stop = range ? range.start : length
       const code = text.codePointAt(index)!
-      const charClass = classify(code)
+      const charClass = classOf(code)
 
       if (charClass === CharClass.Space) {
         let end = index + 1
-        while (end < stop && classify(text.charCodeAt(end)) === CharClass.Space) end++
+        while (end < stop && classOf(text.charCodeAt(end)) === CharClass.Space) end++
         sink.space(index, end)
         index = end
         continue
@@ -142,7 +156,7 @@ export class Tokenizer {
         let end = index
         while (end < stop) {
           const next = text.codePointAt(end)!
-          if (classify(next) !== CharClass.Han) break
+          if (classOf(next) !== CharClass.Han) break
           end += next > 0xffff ? 2 : 1
         }
         sink.word(index, end)
@@ -152,7 +166,7 @@ export class Tokenizer {
 
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         const previous = index > 0 ? text.charCodeAt(index - 1) : 32
-        if ((classify(previous) !== CharClass.Letter && classify(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
+        if ((classOf(previous) !== CharClass.Letter && classOf(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
           // The chunk's end is found once per chunk, and a literal is looked for
           // in a bounded window: text with no white space stays linear.
           if (index >= chunkLimit) chunkLimit = chunkEnd(text, index)
@@ -202,7 +216,7 @@ export class Tokenizer {
     let index = start
     while (index < stop) {
       const code = text.codePointAt(index)!
-      const charClass = classify(code)
+      const charClass = classOf(code)
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         // A URL glued to the word ends the word.
         if (index > start && (code === 104 || code === 102 || code === 72 || code === 70) && urlSchemeAt(text, index)) break
@@ -211,8 +225,8 @@ export class Tokenizer {
       }
       if (index + 1 < stop && index > start) {
         const next = text.codePointAt(index + 1)!
-        const nextClass = classify(next)
-        const previousClass = classify(text.charCodeAt(index - 1))
+        const nextClass = classOf(next)
+        const previousClass = classOf(text.charCodeAt(index - 1))
         if (nextClass === CharClass.Letter || nextClass === CharClass.Digit) {
           if (isJoiner(code)) {
             index++
@@ -240,13 +254,13 @@ export class Tokenizer {
     while (after < stop && isCloser(text.charCodeAt(after))) after++
     if (after < stop) {
       const next = text.codePointAt(after)!
-      const nextClass = classify(next)
+      const nextClass = classOf(next)
       if (nextClass === CharClass.Han) return true
       if (nextClass !== CharClass.Space) return false
       if (text.charCodeAt(start) !== 46 || end - start > 1) return true
       // Look past the white space at the next word.
       let word = after
-      while (word < stop && classify(text.charCodeAt(word)) === CharClass.Space) word++
+      while (word < stop && classOf(text.charCodeAt(word)) === CharClass.Space) word++
       const first = text.charCodeAt(word)
       if (first >= 97 && first <= 122) return false
     } else if (text.charCodeAt(start) !== 46 || end - start > 1) {
@@ -256,7 +270,7 @@ export class Tokenizer {
     // The word before the full stop: an abbreviation or a single capital is not an ending.
     let wordStart = start
     while (wordStart > 0) {
-      const previous = classify(text.charCodeAt(wordStart - 1))
+      const previous = classOf(text.charCodeAt(wordStart - 1))
       if (previous !== CharClass.Letter && previous !== CharClass.Digit && text.charCodeAt(wordStart - 1) !== 46) break
       wordStart--
     }
@@ -352,7 +366,7 @@ class ParagraphBuilder implements TokenSink {
     let partStart = start
     for (let index = start; index < end; index++) {
       const code = text.charCodeAt(index)
-      const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classify(code)
+      const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classOf(code)
       if (charClass === CharClass.Punctuation) {
         if (partStart < index) children.push(this.literal<Text>('TextNode', partStart, index))
         children.push(this.literal<Punctuation>('PunctuationNode', index, index + 1))
