@@ -98,6 +98,23 @@ export function literalLength(text: string, start: number, end: number): number 
 }
 
 /**
+ * Offset of the first `.` or `:` in `text[start, end)`, or `end` when there is
+ * none. A literal that starts with a letter or digit holds one (`://`,
+ * `mailto:`, `www.`, the dot of an e-mail domain or a file extension), so
+ * {@link literalLength} finds nothing at such a start before the next mark.
+ * @param text The text.
+ * @param start Where to start looking.
+ * @param end Where to stop (exclusive).
+ */
+export function literalMarkAt(text: string, start: number, end: number): number {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 46 || code === 58) return index
+  }
+  return end
+}
+
+/**
  * Whether a URL scheme (`http://`, `https://`, `ftp://`) starts at `index`:
  * a URL glued to the word before it (`seehttps://…`) still starts there.
  * @param text The text.

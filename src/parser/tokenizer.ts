@@ -21,7 +21,7 @@ import type {Point, Position} from 'unist'
 import {readWordList} from '../dictionaries.js'
 import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
-import {chunkEnd, literalLength, urlSchemeAt} from './literals.js'
+import {chunkEnd, literalLength, literalMarkAt, urlSchemeAt} from './literals.js'
 import type {ProseText} from './prose.js'
 
 let abbreviations: ReadonlySet<string> | undefined
@@ -130,6 +130,8 @@ export class Tokenizer {
     let opaqueIndex = 0
     /** End of the current run of non-space text (see `chunkEnd`). */
     let chunkLimit = 0
+    /** The next `.` or `:` of the chunk (see `literalMarkAt`), or the chunk's end; -1 before it is looked for. */
+    let markAt = -1
     let index = 0
 
     while (index < length) {
@@ -169,8 +171,14 @@ export class Tokenizer {
         if ((classOf(previous) !== CharClass.Letter && classOf(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
           // The chunk's end is found once per chunk, and a literal is looked for
           // in a bounded window: text with no white space stays linear.
-          if (index >= chunkLimit) chunkLimit = chunkEnd(text, index)
-          const literal = literalLength(text, index, Math.min(chunkLimit, stop, index + maxLiteralLength))
+          if (index >= chunkLimit) {
+            chunkLimit = chunkEnd(text, index)
+            markAt = -1
+          }
+          // A literal that starts with a letter or digit holds a `.` or `:`: without one ahead, none is looked for.
+          if (markAt < index) markAt = literalMarkAt(text, index, chunkLimit)
+          const windowEnd = Math.min(chunkLimit, stop, index + maxLiteralLength)
+          const literal = markAt < windowEnd ? literalLength(text, index, windowEnd) : 0
           if (literal > 0) {
             sink.source(index, index + literal)
             index += literal
