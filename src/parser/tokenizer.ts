@@ -5,6 +5,10 @@
  * punctuation children, white space, punctuation, symbols, sources) and adds
  * what parse-english lacks for Chinese: words split at Han/Latin boundaries,
  * astral Han as letters, and sentences that end at `。！？`.
+ *
+ * One scan finds the tokens and hands them to a {@link TokenSink}: the
+ * paragraph builder makes the nodes; other sinks read the same tokens
+ * without building a tree.
  */
 import type {
   Paragraph,
