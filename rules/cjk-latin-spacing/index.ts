@@ -290,17 +290,19 @@ export default defineRule<CjkLatinSpacingOptions>(
   {numbers: true},
   ({index, options, report}) => {
     const text = index.text
-    for (const block of index.blocks) {
-      if (!block.paragraph || !block.prose) continue
-      const tokens = paragraphLeaves(block.paragraph)
-      const gaps = blockGaps(block, block.prose, text)
-      tokens.forEach((_token, position) => {
-        if (isMissingSpace(tokens, position, options)) report(missingSpaceReport(tokens, position, gaps, text))
-        if (isSuperfluousSpace(tokens, position, block)) {
-          const finding = superfluousSpaceReport(tokens, position, text)
-          if (finding) report(finding)
-        }
-      })
+    return {
+      block(block) {
+        if (!block.paragraph || !block.prose) return
+        const tokens = paragraphLeaves(block.paragraph)
+        const gaps = blockGaps(block, block.prose, text)
+        tokens.forEach((_token, position) => {
+          if (isMissingSpace(tokens, position, options)) report(missingSpaceReport(tokens, position, gaps, text))
+          if (isSuperfluousSpace(tokens, position, block)) {
+            const finding = superfluousSpaceReport(tokens, position, text)
+            if (finding) report(finding)
+          }
+        })
+      },
     }
   },
 )

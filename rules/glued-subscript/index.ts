@@ -170,57 +170,59 @@ export default defineRule<GluedSubscriptOptions>(
     presets: ['recommended', 'zh-typography'],
   },
   {formulas: []},
-  ({index, options, report}) => {
+  ({options, report}) => {
     const table = formulaTable(options.formulas)
-    for (const block of index.blocks) {
-      if (!block.paragraph || !block.prose) continue
-      const paragraph = block.paragraph
-      forEachWord(paragraph, (word, sentence) => {
-        const text = wordText(word)
-        // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
-        const hasDigit = hasDigitOrInnerCapital(text)
-        if (hasDigit === 0) return
-        const [start, end] = nodeRange(word)
-        const lostCase = table.byLostCase.get(text)
-        if (lostCase) {
-          if (isAllCaps(sentence, word)) return
+    return {
+      block(block) {
+        if (!block.paragraph || !block.prose) return
+        const paragraph = block.paragraph
+        forEachWord(paragraph, (word, sentence) => {
+          const text = wordText(word)
+          // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
+          const hasDigit = hasDigitOrInnerCapital(text)
+          if (hasDigit === 0) return
+          const [start, end] = nodeRange(word)
+          const lostCase = table.byLostCase.get(text)
+          if (lostCase) {
+            if (isAllCaps(sentence, word)) return
+            report({
+              message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
+              start,
+              end,
+              expected: [lostCase],
+              fix: 'safe',
+            })
+            return
+          }
+          for (const formula of table.formulas) {
+            if (text.length <= formula.length || !text.startsWith(formula)) continue
+            const tail = text.slice(formula.length)
+            if (!isGluedWord(tail, formula)) continue
+            const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
+            report({
+              message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
+              start,
+              end,
+              expected: [`${formula} ${tailWord}`],
+              fix: 'safe',
+            })
+            return
+          }
+          if (hasDigit !== 2) return
+          const stray = splitStraySubscript(text)
+          if (!stray) return
+          const candidates = table.bySubscript.get(stray.subscript)
+          if (!candidates) return
+          const formula = mentionedFormula(block.prose!.value, candidates)
           report({
-            message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
+            message:
+              `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
+              (formula ? `: it belongs to \`${formula}\`, mentioned in this paragraph` : ': a formula lost it'),
             start,
             end,
-            expected: [lostCase],
-            fix: 'safe',
           })
-          return
-        }
-        for (const formula of table.formulas) {
-          if (text.length <= formula.length || !text.startsWith(formula)) continue
-          const tail = text.slice(formula.length)
-          if (!isGluedWord(tail, formula)) continue
-          const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
-          report({
-            message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
-            start,
-            end,
-            expected: [`${formula} ${tailWord}`],
-            fix: 'safe',
-          })
-          return
-        }
-        if (hasDigit !== 2) return
-        const stray = splitStraySubscript(text)
-        if (!stray) return
-        const candidates = table.bySubscript.get(stray.subscript)
-        if (!candidates) return
-        const formula = mentionedFormula(block.prose!.value, candidates)
-        report({
-          message:
-            `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
-            (formula ? `: it belongs to \`${formula}\`, mentioned in this paragraph` : ': a formula lost it'),
-          start,
-          end,
         })
-      })
+      },
     }
   },
 )

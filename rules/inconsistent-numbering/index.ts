@@ -16,7 +16,7 @@
  * `1.` › `（1）`): a new style that starts at 1 opens a deeper level, a new
  * style that does not is a switch within the current level.
  */
-import type {Sentence} from 'nlcst'
+import type {Paragraph, Sentence} from 'nlcst'
 import {
   chineseStyles,
   formatMarker,
@@ -361,11 +361,11 @@ function innerStart(children: Sentence['children'], after: number): {index: numb
 
 /**
  * Markers that open a sentence or a clause of a block, in order.
- * @param block A block with a paragraph.
+ * @param paragraph The block's paragraph.
  */
-function sentenceMarkers(block: Block): NumberingMarker[] {
+function sentenceMarkers(paragraph: Paragraph): NumberingMarker[] {
   const markers: NumberingMarker[] = []
-  for (const sentence of block.paragraph?.children ?? []) {
+  for (const sentence of paragraph.children) {
     if (sentence.type !== 'SentenceNode') continue
     const children = sentence.children
     const first = markerAt(children, skipWhiteSpace(children, 0), inlineStyles)
@@ -452,9 +452,15 @@ class NumberingWalk {
   private readonly listScopes = new Map<number, Scope>()
   private readonly orderedLists = new Map<number, Item[]>()
 
+  /**
+   * @param index The document index.
+   * @param options The rule's options.
+   * @param markersByBlock The sentence markers of each block that has some (see {@link sentenceMarkers}).
+   */
   constructor(
     private readonly index: DocumentIndex,
     private readonly options: InconsistentNumberingOptions,
+    private readonly markersByBlock: ReadonlyMap<Block, readonly NumberingMarker[]>,
   ) {}
 
   /**
@@ -588,7 +594,7 @@ class NumberingWalk {
   /** The block's sentence markers other than its leading marker; none when `checkInline` is off. */
   private sentenceMarkersOf(block: Block, leading: NumberingMarker | null): NumberingMarker[] {
     if (!this.options.checkInline) return []
-    return sentenceMarkers(block).filter((marker) => marker.start !== leading?.start)
+    return (this.markersByBlock.get(block) ?? []).filter((marker) => marker.start !== leading?.start)
   }
 
   /** Checks a block's sentence markers as one scope. */
@@ -673,8 +679,12 @@ function reportOf(index: DocumentIndex, problem: Problem): RuleReport {
  * The problems of a document, one per marker, in document order: sequence
  * problems first, then Chinese markers in an English document.
  */
-function documentProblems(index: DocumentIndex, options: InconsistentNumberingOptions): Problem[] {
-  const walk = new NumberingWalk(index, options)
+function documentProblems(
+  index: DocumentIndex,
+  options: InconsistentNumberingOptions,
+  markersByBlock: ReadonlyMap<Block, readonly NumberingMarker[]>,
+): Problem[] {
+  const walk = new NumberingWalk(index, options, markersByBlock)
   walk.run(index.blocks)
   const byStart = new Map<number, Problem>()
   for (const problem of walk.problems) if (!byStart.has(problem.item.marker.start)) byStart.set(problem.item.marker.start, problem)
@@ -707,6 +717,17 @@ export default defineRule<InconsistentNumberingOptions>(
   },
   {checkInline: true, checkChineseInEnglish: true},
   ({index, options, report}) => {
-    for (const problem of documentProblems(index, options)) report(reportOf(index, problem))
+    // Sentence markers are read from each paragraph while it exists; the sequences run over the whole document at the end.
+    const markersByBlock = new Map<Block, NumberingMarker[]>()
+    return {
+      block(block) {
+        if (!options.checkInline || !block.paragraph) return
+        const markers = sentenceMarkers(block.paragraph)
+        if (markers.length > 0) markersByBlock.set(block, markers)
+      },
+      end() {
+        for (const problem of documentProblems(index, options, markersByBlock)) report(reportOf(index, problem))
+      },
+    }
   },
 )

@@ -640,11 +640,14 @@ export default defineRule<MixedLanguageOptions>(
   ({index, options, report}) => {
     const direction = index.language === 'en' ? englishDocument : index.language === 'zh' ? chineseDocument : null
     if (!direction) return
+    // Block languages are known before the walk: the rows are read from them, with no paragraph.
     const rows = tableRowLanguages(index.blocks, index)
-    for (const block of index.blocks) {
-      if (!block.paragraph || !hasForeignScript(block, direction)) continue
-      if (isGlossaryCell(block, rows, index, direction)) continue
-      checkBlock(index, block, direction, options, report)
+    return {
+      block(block) {
+        if (!block.paragraph || !hasForeignScript(block, direction)) return
+        if (isGlossaryCell(block, rows, index, direction)) return
+        checkBlock(index, block, direction, options, report)
+      },
     }
   },
 )

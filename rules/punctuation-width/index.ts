@@ -529,11 +529,11 @@ export default defineRule<PunctuationWidthOptions>(
     presets: ['recommended', 'zh-typography'],
   },
   {allowEnglishListsInChinese: true, allowCurlyQuotesInEnglish: false},
-  ({index, options, report}) => {
-    for (const block of index.blocks) {
-      if (!block.paragraph) continue
+  ({index, options, report}) => ({
+    block(block) {
+      if (!block.paragraph) return
       const context = paragraphContext(block, block.paragraph, index.text, options)
       for (const finding of paragraphFindings(context)) report(toReport(finding, context))
-    }
-  },
+    },
+  }),
 )

@@ -156,19 +156,21 @@ export default defineRule<SpellingOptions>(
     const accepted = acceptedWords(projectWords, options.ignore)
     const checker = spellChecker(options.locale)
     const budget = new SuggestionBudget(options.maxSuggestions, checker)
-    for (const block of index.blocks) {
-      // Latin words inside Chinese blocks are mostly names, brands and code: only English blocks are checked.
-      if (!block.paragraph || block.language !== 'en') continue
-      forEachWord(block.paragraph, (node, sentence, position) => {
-        const word = checkedWord(node, isFollowedByHyphen(sentence, position))
-        if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
-        for (const part of word.parts) {
-          const unknown = unknownWord(part, accepted, checker)
-          if (!unknown) continue
-          const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
-          report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
-        }
-      })
+    return {
+      block(block) {
+        // Latin words inside Chinese blocks are mostly names, brands and code: only English blocks are checked.
+        if (!block.paragraph || block.language !== 'en') return
+        forEachWord(block.paragraph, (node, sentence, position) => {
+          const word = checkedWord(node, isFollowedByHyphen(sentence, position))
+          if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
+          for (const part of word.parts) {
+            const unknown = unknownWord(part, accepted, checker)
+            if (!unknown) continue
+            const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
+            report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
+          }
+        })
+      },
     }
   },
 )

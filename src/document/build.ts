@@ -1,13 +1,15 @@
 /**
- * Builds the document index of one file: blocks, their nlcst paragraphs,
- * numbering markers, headings and languages, in one pass over the blocks.
+ * Builds the document index of one file: blocks, numbering markers, headings
+ * and languages, in one pass over the blocks. The nlcst paragraphs are built
+ * only when asked for: the engine tokenizes each block again while it walks
+ * the blocks, so a file's trees never live all at once.
  */
 import type {Root} from 'nlcst'
 import type {BlockSource} from '../parser/block-source.js'
 import {readPlainText} from '../parser/plain-text.js'
 import {Tokenizer} from '../parser/tokenizer.js'
 import {LineIndex} from '../text/line-index.js'
-import {countScripts, languageOfCounts, latinLanguage} from './language.js'
+import {countProseScripts, countScripts, languageOfCounts, latinLanguage} from './language.js'
 import {parseMarker, type NumberingMarker} from './numbering.js'
 import {classifyPlainBlocks} from './plain-structure.js'
 import type {Block, DocumentFormat, DocumentIndex, ScriptCounts} from './types.js'
@@ -18,6 +20,18 @@ export interface BuildOptions {
   format: DocumentFormat
   /** Forces the document language instead of detecting it. */
   language?: 'en' | 'zh' | undefined
+  /**
+   * Keep every block's nlcst paragraph (`block.paragraph`) and the tree of
+   * them all (`root`), for retext plugins and tests. Without it (the
+   * default) blocks hold no paragraph and `root` is null.
+   */
+  trees?: boolean
+}
+
+/** An index built with `trees: true`: every prose block keeps its paragraph, and `root` holds them all. */
+export interface DocumentTree extends DocumentIndex {
+  /** The nlcst tree: one ParagraphNode per prose block. */
+  root: Root
 }
 
 /** How much Latin-script prose is sampled for franc. */
@@ -26,8 +40,10 @@ const latinSampleLength = 2048
 /**
  * Builds the index of a document.
  * @param text The file's text, without BOM.
- * @param options Format and language.
+ * @param options Format, language and whether to keep the trees.
  */
+export async function buildDocument(text: string, options: BuildOptions & {trees: true}): Promise<DocumentTree>
+export async function buildDocument(text: string, options: BuildOptions): Promise<DocumentIndex>
 export async function buildDocument(text: string, options: BuildOptions): Promise<DocumentIndex> {
   const lines = new LineIndex(text)
   // remark is loaded only for Markdown files: plain text starts faster without it.
@@ -35,22 +51,27 @@ export async function buildDocument(text: string, options: BuildOptions): Promis
     options.format === 'markdown' ? (await import('../parser/markdown.js')).readMarkdown(text, lines) : readPlainText(text)
   const tokenizer = new Tokenizer(lines)
   const totals: ScriptCounts = {han: 0, latin: 0}
-  const blocks = read.blocks.map((source) => toBlock(source, tokenizer, text, totals))
-  if (options.format === 'text') classifyPlainBlocks(blocks, text)
-  const root: Root = {type: 'RootNode', children: []}
-  for (const block of blocks) if (block.paragraph) root.children.push(block.paragraph)
-  if (root.children.length > 0) {
-    root.position = {start: {line: 1, column: 1, offset: 0}, end: lines.point(text.length)}
-  }
+  const trees = options.trees === true
+  const blocks = read.blocks.map((source) => toBlock(source, tokenizer, text, totals, trees))
+  if (options.format === 'text') classifyPlainBlocks(blocks, text, tokenizer)
+  const root = trees ? treeOf(blocks, lines, text.length) : null
   let language: DocumentIndex['language'] = options.language ?? languageOfCounts(totals)
   if (!options.language && language === 'en') language = toLanguageTag(await latinLanguage(latinSample(blocks)))
   return {text, lines, format: options.format, language, blocks, root, directives: read.directives}
 }
 
-/** Tokenizes a block's prose and reads its marker and scripts. */
-function toBlock(source: BlockSource, tokenizer: Tokenizer, text: string, totals: ScriptCounts): Block {
-  const paragraph = source.prose ? tokenizer.tokenize(source.prose) : null
-  const scripts = paragraph ? countScripts(paragraph) : {han: 0, latin: 0}
+/** The nlcst tree of the blocks' paragraphs. */
+function treeOf(blocks: readonly Block[], lines: LineIndex, length: number): Root {
+  const root: Root = {type: 'RootNode', children: []}
+  for (const block of blocks) if (block.paragraph) root.children.push(block.paragraph)
+  if (root.children.length > 0) root.position = {start: {line: 1, column: 1, offset: 0}, end: lines.point(length)}
+  return root
+}
+
+/** Reads a block's marker and scripts, tokenizing its prose when its paragraph is kept. */
+function toBlock(source: BlockSource, tokenizer: Tokenizer, text: string, totals: ScriptCounts, trees: boolean): Block {
+  const paragraph = trees && source.prose ? tokenizer.tokenize(source.prose) : null
+  const scripts = paragraph ? countScripts(paragraph) : source.prose ? countProseScripts(tokenizer, source.prose) : {han: 0, latin: 0}
   totals.han += scripts.han
   totals.latin += scripts.latin
   let marker: NumberingMarker | null = null

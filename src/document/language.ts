@@ -7,6 +7,8 @@
  */
 import type {Paragraph} from 'nlcst'
 import {readWordList} from '../dictionaries.js'
+import type {ProseText} from '../parser/prose.js'
+import type {Tokenizer, TokenSink} from '../parser/tokenizer.js'
 import {isHan, isLatinLetter} from '../text/scripts.js'
 import type {ScriptCounts, ScriptLanguage} from './types.js'
 
@@ -27,15 +29,51 @@ export function countScripts(paragraph: Paragraph): ScriptCounts {
     for (const child of sentence.children) {
       if (child.type !== 'WordNode') continue
       for (const part of child.children) {
-        if (part.type === 'TextNode') addCounts(part.value, counts)
+        if (part.type === 'TextNode') addCounts(part.value, 0, part.value.length, counts)
       }
     }
   }
   return counts
 }
 
-function addCounts(value: string, counts: ScriptCounts): void {
-  for (let index = 0; index < value.length; index++) {
+/**
+ * Counts Han characters and Latin letters in the words of a block's prose,
+ * as {@link countScripts} counts them in its paragraph, without building the
+ * paragraph: sources and symbols are not words, and the punctuation inside
+ * words (`it's`, `well-known`) holds no letters.
+ * @param tokenizer The file's tokenizer.
+ * @param prose The block's prose.
+ */
+export function countProseScripts(tokenizer: Tokenizer, prose: ProseText): ScriptCounts {
+  const counter = new WordLetterCounter(prose.value)
+  tokenizer.scan(prose, counter)
+  return counter.counts
+}
+
+/** A token sink that counts the letters of words and ignores every other token. */
+class WordLetterCounter implements TokenSink {
+  /** The counts so far. */
+  readonly counts: ScriptCounts = {han: 0, latin: 0}
+
+  /**
+   * @param text The prose text the scan reads.
+   */
+  constructor(private readonly text: string) {}
+
+  word(start: number, end: number): void {
+    addCounts(this.text, start, end, this.counts)
+  }
+
+  space(): void {}
+  source(): void {}
+  punctuation(): void {}
+  symbol(): void {}
+  endSentence(): void {}
+}
+
+/** Adds the Han characters and Latin letters of `value[start, end)` to `counts`. */
+function addCounts(value: string, start: number, end: number, counts: ScriptCounts): void {
+  for (let index = start; index < end; index++) {
     const code = value.charCodeAt(index)
     if (code < 0x80) {
       if ((code | 32) >= 97 && (code | 32) <= 122) counts.latin++

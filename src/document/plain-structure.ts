@@ -13,6 +13,7 @@
  */
 import type {Paragraph} from 'nlcst'
 import {readWordList} from '../dictionaries.js'
+import type {Tokenizer} from '../parser/tokenizer.js'
 import {Outline} from './outline.js'
 import type {Block} from './types.js'
 
@@ -52,23 +53,29 @@ function sentenceCount(paragraph: Paragraph, markerEnd: number): number {
   return count
 }
 
-/** Whether a plain-text block reads as a heading. */
-function looksLikeHeading(block: Block, text: string): boolean {
-  if (!block.paragraph || !block.prose) return false
+/**
+ * Whether a plain-text block reads as a heading. Only a short line gets its
+ * sentences counted, from its paragraph or, when the index keeps none, from
+ * a paragraph tokenized for the purpose.
+ */
+function looksLikeHeading(block: Block, text: string, tokenizer: Tokenizer): boolean {
+  if (!block.prose) return false
   const line = text.slice(block.start, block.end).trim()
   if (line.length === 0 || line.length > maxHeadingLength || line.includes('\n') || line.includes('\r')) return false
   const last = line[line.length - 1]!
   if (terminalMarks.has(last)) return false
-  return sentenceCount(block.paragraph, block.marker?.end ?? 0) <= 1
+  const paragraph = block.paragraph ?? tokenizer.tokenize(block.prose)
+  return sentenceCount(paragraph, block.marker?.end ?? 0) <= 1
 }
 
 /**
  * Sets `kind` and `depth` of plain-text blocks: headings, bylines, paragraphs.
- * @param blocks The blocks, with paragraphs and markers.
+ * @param blocks The blocks, with their markers (and paragraphs, if kept).
  * @param text The file's text.
+ * @param tokenizer The file's tokenizer, for the paragraphs of heading candidates.
  */
-export function classifyPlainBlocks(blocks: Block[], text: string): void {
-  const headingFlags = blocks.map((block) => looksLikeHeading(block, text))
+export function classifyPlainBlocks(blocks: Block[], text: string, tokenizer: Tokenizer): void {
+  const headingFlags = blocks.map((block) => looksLikeHeading(block, text, tokenizer))
   const candidates = headingFlags.filter(Boolean).length
   // A file made mostly of short lines is a list or verse, not sections.
   const allowHeadings = blocks.length <= 3 ? candidates < blocks.length : candidates <= blocks.length * 0.6

@@ -42,7 +42,11 @@ export interface Block {
   depth: number
   /** The block's prose, for blocks that hold language. */
   prose: ProseText | null
-  /** The block's nlcst paragraph, for blocks that hold language. */
+  /**
+   * The block's nlcst paragraph, for blocks that hold language: set while the
+   * engine walks the blocks (during a rule's `block` hook for this block),
+   * and throughout in an index built with `trees: true`; null otherwise.
+   */
   paragraph: Paragraph | null
   /** The numbering marker the block starts with, if any. */
   marker: NumberingMarker | null
@@ -83,8 +87,8 @@ export interface DocumentIndex {
   language: ScriptLanguage | string
   /** Blocks in document order. */
   blocks: Block[]
-  /** The nlcst tree: one ParagraphNode per prose block. */
-  root: Root
+  /** The nlcst tree, one ParagraphNode per prose block, in an index built with `trees: true`; null otherwise. */
+  root: Root | null
   /** Suppression comments (Markdown only). */
   directives: Directive[]
 }

@@ -1,18 +1,24 @@
 /**
- * Lints one text: builds its document index, runs the enabled rules as a
- * unified pipeline over the nlcst tree, and turns the VFile's messages into
- * ESLint-shaped results.
+ * Lints one text: builds its document index, starts the enabled rules, walks
+ * the blocks once for all of them (each prose block tokenized only while its
+ * hooks run), and turns the VFile's messages into ESLint-shaped results.
  */
-import type {Root} from 'nlcst'
-import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {walkBlocks} from '../document/block-walk.js'
 import {buildDocument} from '../document/build.js'
-import type {DocumentFormat} from '../document/types.js'
+import type {DocumentFormat, DocumentIndex} from '../document/types.js'
 import {ruleModules} from '../rules.js'
 import type {LintMessage, LintResult, Severity} from '../types.js'
 import {DirectiveFilter} from './directives.js'
-import {indexDataKey, projectWordsDataKey, type BilintMessageFields, type RuleModule, type RuleSettings} from './rule.js'
+import {
+  indexDataKey,
+  projectWordsDataKey,
+  type BilintMessageFields,
+  type RuleModule,
+  type RuleSettings,
+  type RuleVisitor,
+} from './rule.js'
 
 /** Enabled rules with their settings, by rule id. */
 export type EnabledRules = ReadonlyMap<string, RuleSettings<Record<string, unknown>>>
@@ -41,46 +47,71 @@ export function formatOfPath(filePath: string): DocumentFormat {
   return /\.(?:md|markdown|mdx|mkd|mdown)$/i.test(filePath) ? 'markdown' : 'text'
 }
 
-const processorCache = new WeakMap<ReadonlyMap<string, RuleModule<object>>, WeakMap<EnabledRules, Processor<undefined, Root, Root>>>()
+/** One enabled rule during the lint of one file. */
+interface RuleRun {
+  /** The rule. */
+  rule: RuleModule<object>
+  /** Its hooks; null before it started and after it failed. */
+  visitor: RuleVisitor | null
+  /** The messages it reported, in order. */
+  messages: VFileMessage[]
+}
 
-/** A unified processor that runs each enabled rule, isolating crashes; built once per settings. */
-function processorFor(rules: EnabledRules, registry: ReadonlyMap<string, RuleModule<object>>): Processor<undefined, Root, Root> {
-  let byRules = processorCache.get(registry)
-  if (!byRules) processorCache.set(registry, (byRules = new WeakMap()))
-  const cached = byRules.get(rules)
-  if (cached) return cached
-  let processor = unified() as unknown as Processor<undefined, Root, Root>
+/**
+ * Runs the enabled rules on a file: starts each, walks the blocks once
+ * calling every rule's `block` hook, then calls their `end` hooks. The file's
+ * messages end up grouped by rule, in the order the rules are enabled, as if
+ * each rule had run alone.
+ */
+function runRules(index: DocumentIndex, file: VFile, rules: EnabledRules, registry: ReadonlyMap<string, RuleModule<object>>): void {
+  const runs: RuleRun[] = []
   for (const [id, settings] of rules) {
     const rule = registry.get(id)
     if (!rule) continue
-    processor = processor.use(isolatedRule(rule), settings) as typeof processor
+    const run: RuleRun = {rule, visitor: null, messages: []}
+    runs.push(run)
+    isolated(run, file, () => {
+      run.visitor = rule.start(file, settings)
+    })
   }
-  processor.freeze()
-  byRules.set(rules, processor)
-  return processor
+  const visiting = runs.filter((run) => run.visitor?.block)
+  if (visiting.length > 0) {
+    walkBlocks(index, (block) => {
+      for (const run of visiting) {
+        const visitor = run.visitor
+        if (visitor) isolated(run, file, () => visitor.block!(block))
+      }
+    })
+  }
+  for (const run of runs) {
+    const visitor = run.visitor
+    if (visitor?.end) isolated(run, file, () => visitor.end!())
+  }
+  file.messages = runs.flatMap((run) => run.messages)
 }
 
-/** Wraps a rule's plugin so that an exception becomes an `internal-error` message. */
-function isolatedRule(rule: RuleModule<object>) {
-  return function (this: Processor, settings: RuleSettings<object>) {
-    const transformer = (rule.plugin as (this: Processor, settings: RuleSettings<object>) => (tree: Root, file: VFile) => void).call(
-      this,
-      settings,
-    )
-    return (tree: Root, file: VFile): undefined => {
-      try {
-        transformer(tree, file)
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        const message = file.message(`Rule \`${rule.meta.id}\` failed on this file: ${reason}`, {
-          ruleId: 'internal-error',
-          source: 'bilint',
-        })
-        message.fatal = true
-      }
-      return undefined
-    }
+/**
+ * Runs one step of a rule and moves the messages it reported to the rule's
+ * own list. An exception becomes one `internal-error` message, and the rule
+ * gets no further hook calls on this file.
+ */
+function isolated(run: RuleRun, file: VFile, step: () => void): void {
+  const before = file.messages.length
+  try {
+    step()
+  } catch (error) {
+    run.visitor = null
+    const reason = error instanceof Error ? error.message : String(error)
+    const message = file.message(`Rule \`${run.rule.meta.id}\` failed on this file: ${reason}`, {
+      ruleId: 'internal-error',
+      source: 'bilint',
+    })
+    message.fatal = true
   }
+  const messages = file.messages
+  if (messages.length === before) return
+  for (let position = before; position < messages.length; position++) run.messages.push(messages[position]!)
+  messages.length = before
 }
 
 /**
@@ -102,7 +133,7 @@ export async function lintDocument(text: string, rules: EnabledRules, options: L
   const file = new VFile({path: options.filePath, value: text})
   file.data[indexDataKey] = index
   file.data[projectWordsDataKey] = options.projectWords ?? []
-  processorFor(rules, options.registry ?? ruleModules).runSync(index.root, file)
+  runRules(index, file, rules, options.registry ?? ruleModules)
   const filter = new DirectiveFilter(index.directives)
   const messages = file.messages
     .map(toLintMessage)

@@ -1,13 +1,17 @@
 /**
- * The rule contract: metadata plus a unified plugin that reads the document
- * index and reports VFileMessages with `ruleId`, `source`, `url`, `place`,
- * `actual`, `expected[]` and a fix applicability.
+ * The rule contract: metadata plus a check that reads the document index and
+ * returns hooks for one walk over the document's blocks, reporting
+ * VFileMessages with `ruleId`, `source`, `url`, `place`, `actual`,
+ * `expected[]` and a fix applicability. The engine runs the hooks of every
+ * enabled rule in one shared walk; each rule is also a unified plugin that
+ * walks the blocks for itself.
  */
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {walkBlocks} from '../document/block-walk.js'
 import {isFixableSpan} from '../document/fixable.js'
-import type {DocumentIndex} from '../document/types.js'
+import type {Block, DocumentIndex} from '../document/types.js'
 import type {FixApplicability, RuleMeta, Severity} from '../types.js'
 
 /** Where the engine keeps the document index on the VFile. */
@@ -56,19 +60,45 @@ export interface RuleContext<Options> {
   report(finding: RuleReport): void
 }
 
+/**
+ * Hooks a rule's check returns to take part in the walk over the document's
+ * blocks. A check that returns none does all its work when it is called.
+ */
+export interface RuleVisitor {
+  /**
+   * Visits one block; called for every block, in document order. During the
+   * call a prose block's `paragraph` holds its nlcst paragraph, which is
+   * dropped afterwards: keep what later hooks need, not the tree.
+   * @param block The block.
+   */
+  block?(block: Block): void
+  /** Called once after the last block: for findings that need the whole document. */
+  end?(): void
+}
+
 /** Extra fields bilint sets on VFileMessages. */
 export interface BilintMessageFields {
   /** Applicability of `expected[0]` as a fix. */
   fixApplicability?: FixApplicability
 }
 
-/** A rule: its metadata, its defaults and its unified plugin. */
+/** A rule: its metadata, its defaults, its start on a file and its unified plugin. */
 export interface RuleModule<Options extends object = Record<string, unknown>> {
   /** Metadata. */
   meta: RuleMeta
   /** Option defaults. */
   defaults: Options
-  /** The unified plugin, used as `.use(rule.plugin, settings)`. */
+  /**
+   * Starts the rule on one file whose document index is on `file.data`: runs
+   * its check and returns its hooks, for the engine's walk over the blocks.
+   * @param file The file being linted.
+   * @param settings Severity and options (default: the rule's).
+   */
+  start(file: VFile, settings?: RuleSettings<Options>): RuleVisitor
+  /**
+   * The unified plugin, used as `.use(rule.plugin, settings)`: it starts the
+   * rule on the file and walks the blocks for it alone.
+   */
   plugin: Plugin<[RuleSettings<Options>?], Root>
 }
 
@@ -76,20 +106,19 @@ export interface RuleModule<Options extends object = Record<string, unknown>> {
  * Defines a rule from its metadata, option defaults and check function.
  * @param meta The rule's metadata.
  * @param defaults Option defaults.
- * @param check Reads the index and reports findings.
+ * @param check Reads the index and reports findings, at once or from the hooks it returns.
  */
 export function defineRule<Options extends object>(
   meta: RuleMeta,
   defaults: Options,
-  check: (context: RuleContext<Options>) => void,
+  check: (context: RuleContext<Options>) => RuleVisitor | void,
 ): RuleModule<Options> {
-  const plugin: Plugin<[RuleSettings<Options>?], Root> = function (settings) {
+  const start = (file: VFile, settings?: RuleSettings<Options>): RuleVisitor => {
     const severity = settings?.severity ?? (meta.defaultSeverity === 'error' ? 2 : 1)
     const options = {...defaults, ...settings?.options}
-    return (_tree, file) => {
-      const index = file.data[indexDataKey] as DocumentIndex | undefined
-      if (!index) throw new Error(`${meta.id}: the document index is missing; parse with bilint's parser`)
-      const lines = index.lines
+    const index = indexOf(file, meta.id)
+    const lines = index.lines
+    return (
       check({
         index,
         file,
@@ -110,11 +139,25 @@ export function defineRule<Options extends object>(
             ;(message as typeof message & BilintMessageFields).fixApplicability = finding.fix
           }
         },
-      })
+      }) ?? {}
+    )
+  }
+  const plugin: Plugin<[RuleSettings<Options>?], Root> = function (settings) {
+    return (_tree, file) => {
+      const visitor = start(file, settings)
+      if (visitor.block) walkBlocks(indexOf(file, meta.id), (block) => visitor.block!(block))
+      visitor.end?.()
     }
   }
   Object.defineProperty(plugin, 'name', {value: meta.id})
-  return {meta, defaults, plugin}
+  return {meta, defaults, start, plugin}
+}
+
+/** The document index on a file, which the engine or bilint's parser put there. */
+function indexOf(file: VFile, ruleId: string): DocumentIndex {
+  const index = file.data[indexDataKey] as DocumentIndex | undefined
+  if (!index) throw new Error(`${ruleId}: the document index is missing; parse with bilint's parser`)
+  return index
 }
 
 /**

@@ -33,6 +33,12 @@ export function chunkEnd(text: string, start: number): number {
   const length = text.length
   while (index < length) {
     const code = text.charCodeAt(index)
+    if (code < 0x80) {
+      // ASCII ends a chunk only at white space.
+      if (code === 32 || (code >= 9 && code <= 13)) break
+      index++
+      continue
+    }
     if (isWhiteSpace(code) || code === 0x3001 || code === 0x3002 || (code >= 0xff00 && code <= 0xff0f) || code === 0x201c || code === 0x201d || code === 0x300a || code === 0x300b || code === 0x300c || code === 0x300d) break
     if (code >= 0x3400 && code < 0xa000 && isHan(code)) break
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -92,6 +98,23 @@ export function literalLength(text: string, start: number, end: number): number 
 }
 
 /**
+ * Offset of the first `.` or `:` in `text[start, end)`, or `end` when there is
+ * none. A literal that starts with a letter or digit holds one (`://`,
+ * `mailto:`, `www.`, the dot of an e-mail domain or a file extension), so
+ * {@link literalLength} finds nothing at such a start before the next mark.
+ * @param text The text.
+ * @param start Where to start looking.
+ * @param end Where to stop (exclusive).
+ */
+export function literalMarkAt(text: string, start: number, end: number): number {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 46 || code === 58) return index
+  }
+  return end
+}
+
+/**
  * Whether a URL scheme (`http://`, `https://`, `ftp://`) starts at `index`:
  * a URL glued to the word before it (`seehttps://…`) still starts there.
  * @param text The text.
@@ -99,9 +122,22 @@ export function literalLength(text: string, start: number, end: number): number 
  */
 export function urlSchemeAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index) | 32
-  if (code !== 104 && code !== 102) return false
-  const head = text.slice(index, index + 8).toLowerCase()
-  return head.startsWith('http://') || head.startsWith('https://') || head.startsWith('ftp://')
+  if (code === 104) return startsWithFolded(text, index, 'http://') || startsWithFolded(text, index, 'https://')
+  return code === 102 && startsWithFolded(text, index, 'ftp://')
+}
+
+/**
+ * Whether `text` has `prefix` at `at`, ASCII letters compared without case:
+ * what `toLowerCase().startsWith(prefix)` finds for an ASCII prefix, with no
+ * string made (no other character lowers to a letter of these prefixes).
+ */
+function startsWithFolded(text: string, at: number, prefix: string): boolean {
+  for (let index = 0; index < prefix.length; index++) {
+    const expected = prefix.charCodeAt(index)
+    const code = text.charCodeAt(at + index)
+    if (expected >= 97 && expected <= 122 ? (code | 32) !== expected : code !== expected) return false
+  }
+  return true
 }
 
 function hasOpenParenthesis(text: string, start: number, end: number): boolean {
@@ -118,13 +154,12 @@ function isNameCharacter(code: number): boolean {
 
 function isUrlStart(text: string, start: number, end: number): boolean {
   const code = text.charCodeAt(start) | 32
+  const length = end - start
   if (code === 104) {
-    // http:// or https://
-    const head = text.slice(start, start + 8).toLowerCase()
-    return (head.startsWith('http://') && end - start > 7) || (head.startsWith('https://') && end - start > 8)
+    return (length > 7 && startsWithFolded(text, start, 'http://')) || (length > 8 && startsWithFolded(text, start, 'https://'))
   }
-  if (code === 102) return text.slice(start, start + 6).toLowerCase() === 'ftp://' && end - start > 6
-  if (code === 119) return text.slice(start, start + 4).toLowerCase() === 'www.' && end - start > 5
-  if (code === 109) return text.slice(start, start + 7).toLowerCase() === 'mailto:' && end - start > 8
+  if (code === 102) return length > 6 && startsWithFolded(text, start, 'ftp://')
+  if (code === 119) return length > 5 && startsWithFolded(text, start, 'www.')
+  if (code === 109) return length > 8 && startsWithFolded(text, start, 'mailto:')
   return false
 }

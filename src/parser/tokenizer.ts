@@ -5,6 +5,10 @@
  * punctuation children, white space, punctuation, symbols, sources) and adds
  * what parse-english lacks for Chinese: words split at Han/Latin boundaries,
  * astral Han as letters, and sentences that end at `。！？`.
+ *
+ * One scan finds the tokens and hands them to a {@link TokenSink}: the
+ * paragraph builder makes the nodes; other sinks read the same tokens
+ * without building a tree.
  */
 import type {
   Paragraph,
@@ -21,7 +25,7 @@ import type {Point, Position} from 'unist'
 import {readWordList} from '../dictionaries.js'
 import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
-import {chunkEnd, literalLength, urlSchemeAt} from './literals.js'
+import {chunkEnd, literalLength, literalMarkAt, urlSchemeAt} from './literals.js'
 import type {ProseText} from './prose.js'
 
 let abbreviations: ReadonlySet<string> | undefined
@@ -33,6 +37,20 @@ function abbreviationSet(): ReadonlySet<string> {
 
 /** Longest URL, e-mail address or file name recognised as one literal. */
 export const maxLiteralLength = 2048
+
+/** Classes of BMP code points, filled as they are met (0: not classified yet). */
+const bmpClasses = new Uint8Array(0x10000)
+
+/**
+ * The {@link classify} class of a code point, remembered for the BMP: for
+ * most characters outside ASCII it costs Unicode property tests.
+ */
+function classOf(code: number): CharClass {
+  if (code > 0xffff) return classify(code)
+  let charClass = bmpClasses[code]!
+  if (charClass === 0) bmpClasses[code] = charClass = classify(code)
+  return charClass as CharClass
+}
 
 /** Full-width marks that always end a sentence. */
 function isCjkTerminator(code: number): boolean {
@@ -62,100 +80,117 @@ function isDigitJoiner(code: number): boolean {
   return code === 44 || code === 58
 }
 
+/**
+ * Receives the tokens of one block of prose, in order, as the scanner finds
+ * them. Offsets are UTF-16 offsets in the prose text.
+ */
+export interface TokenSink {
+  /** A run of white space. */
+  space(start: number, end: number): void
+  /** A word: a run of Han, or letters and digits of one script with inner joiners. */
+  word(start: number, end: number): void
+  /** Code, markup, a URL, an e-mail address or a file name: not language. */
+  source(start: number, end: number): void
+  /** A punctuation mark, or a run of the same mark. */
+  punctuation(start: number, end: number): void
+  /** A symbol, an emoji or a control character. */
+  symbol(start: number, end: number): void
+  /** The sentence ends with the token before: the next token that is not white space opens a new one. */
+  endSentence(): void
+}
+
 /** A tokenizer bound to one file's line index. */
 export class Tokenizer {
   private text = ''
-  private prose!: ProseText
+  private readonly builder: ParagraphBuilder
 
   /**
    * @param lines Line index of the whole file, for positions.
    */
-  constructor(private readonly lines: LineIndex) {}
+  constructor(lines: LineIndex) {
+    this.builder = new ParagraphBuilder(lines)
+  }
 
   /**
-   * Tokenizes one block of prose.
+   * Tokenizes one block of prose into an nlcst paragraph.
    * @param prose The block's text and its map to the source.
    */
   tokenize(prose: ProseText): Paragraph {
-    this.prose = prose
+    this.builder.start(prose)
+    this.scan(prose, this.builder)
+    return this.builder.finish()
+  }
+
+  /**
+   * Reads one block of prose and hands each token to `sink`, building no
+   * nodes: the tokens {@link tokenize} makes nodes of, in the same order.
+   * @param prose The block's text and its map to the source.
+   * @param sink Receives the tokens.
+   */
+  scan(prose: ProseText, sink: TokenSink): void {
     const text = (this.text = prose.value)
     const length = text.length
     const opaque = prose.opaque
     let opaqueIndex = 0
-    const paragraphChildren: Paragraph['children'] = []
-    let sentence: SentenceContent[] = []
-    /** Set after a terminator: the sentence closes at the next white space. */
-    let closing = false
     /** End of the current run of non-space text (see `chunkEnd`). */
     let chunkLimit = 0
+    /** The next `.` or `:` of the chunk (see `literalMarkAt`), or the chunk's end; -1 before it is looked for. */
+    let markAt = -1
     let index = 0
-
-    const closeSentence = (): void => {
-      if (sentence.length > 0) paragraphChildren.push(this.parent<Sentence>('SentenceNode', sentence))
-      sentence = []
-      closing = false
-    }
 
     while (index < length) {
       const range = opaque[opaqueIndex]
       if (range && range.start === index) {
-        if (closing) closeSentence()
-        sentence.push(this.literal<Source>('SourceNode', range.start, range.end))
+        sink.source(range.start, range.end)
         index = range.end
         opaqueIndex++
         continue
       }
       const stop = range ? range.start : length
       const code = text.codePointAt(index)!
-      const charClass = classify(code)
+      const charClass = classOf(code)
 
       if (charClass === CharClass.Space) {
         let end = index + 1
-        while (end < stop && classify(text.charCodeAt(end)) === CharClass.Space) end++
-        const node = this.literal<WhiteSpace>('WhiteSpaceNode', index, end)
-        if (closing || sentence.length === 0) {
-          closeSentence()
-          paragraphChildren.push(node)
-        } else {
-          sentence.push(node)
-        }
+        while (end < stop && classOf(text.charCodeAt(end)) === CharClass.Space) end++
+        sink.space(index, end)
         index = end
         continue
-      }
-
-      if (closing) {
-        // A terminator followed directly by more text ends the sentence only
-        // after CJK marks (`第一句。第二句`); after `.` it was an inner dot.
-        closeSentence()
       }
 
       if (charClass === CharClass.Han) {
         let end = index
         while (end < stop) {
           const next = text.codePointAt(end)!
-          if (classify(next) !== CharClass.Han) break
+          if (classOf(next) !== CharClass.Han) break
           end += next > 0xffff ? 2 : 1
         }
-        sentence.push(this.word(index, end))
+        sink.word(index, end)
         index = end
         continue
       }
 
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         const previous = index > 0 ? text.charCodeAt(index - 1) : 32
-        if ((classify(previous) !== CharClass.Letter && classify(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
+        if ((classOf(previous) !== CharClass.Letter && classOf(previous) !== CharClass.Digit) || urlSchemeAt(text, index)) {
           // The chunk's end is found once per chunk, and a literal is looked for
           // in a bounded window: text with no white space stays linear.
-          if (index >= chunkLimit) chunkLimit = chunkEnd(text, index)
-          const literal = literalLength(text, index, Math.min(chunkLimit, stop, index + maxLiteralLength))
+          if (index >= chunkLimit) {
+            chunkLimit = chunkEnd(text, index)
+            markAt = -1
+          }
+          // A literal that starts with a letter or digit holds a `.` or `:`: without one ahead, none is looked for.
+          if (markAt < index) markAt = literalMarkAt(text, index, chunkLimit)
+          const windowEnd = Math.min(chunkLimit, stop, index + maxLiteralLength)
+          const literal = markAt < windowEnd ? literalLength(text, index, windowEnd) : 0
           if (literal > 0) {
-            sentence.push(this.literal<Source>('SourceNode', index, index + literal))
+            sink.source(index, index + literal)
             index += literal
             continue
           }
         }
         const end = this.wordEnd(index, stop)
-        sentence.push(this.word(index, end))
+        sink.word(index, end)
         index = end
         continue
       }
@@ -164,27 +199,27 @@ export class Tokenizer {
         let end = index + (code > 0xffff ? 2 : 1)
         // Runs of the same mark stay one node: `...`, `——`, `!!`, `……`.
         while (end < stop && text.charCodeAt(end) === code && code <= 0xffff) end++
-        sentence.push(this.literal<Punctuation>('PunctuationNode', index, end))
+        sink.punctuation(index, end)
         if (isCjkTerminator(code) || (isLatinTerminator(code) && this.endsLatinSentence(index, end, stop))) {
           // Absorb closing quotes and brackets, then further terminators (`？！`).
           while (end < stop) {
             const next = text.charCodeAt(end)
             if (!isCloser(next) && !isCjkTerminator(next)) break
-            sentence.push(this.literal<Punctuation>('PunctuationNode', end, end + 1))
+            sink.punctuation(end, end + 1)
             end++
           }
-          closing = true
+          // A terminator followed directly by more text ends the sentence only
+          // after CJK marks (`第一句。第二句`); after `.` it was an inner dot.
+          sink.endSentence()
         }
         index = end
         continue
       }
 
       const end = index + (code > 0xffff ? 2 : 1)
-      sentence.push(this.literal<SymbolNode>('SymbolNode', index, end))
+      sink.symbol(index, end)
       index = end
     }
-    closeSentence()
-    return this.parent<Paragraph>('ParagraphNode', paragraphChildren)
   }
 
   /** End of the word that starts at `start`: letters and digits of one script, with inner joiners. */
@@ -193,7 +228,7 @@ export class Tokenizer {
     let index = start
     while (index < stop) {
       const code = text.codePointAt(index)!
-      const charClass = classify(code)
+      const charClass = classOf(code)
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         // A URL glued to the word ends the word.
         if (index > start && (code === 104 || code === 102 || code === 72 || code === 70) && urlSchemeAt(text, index)) break
@@ -202,8 +237,8 @@ export class Tokenizer {
       }
       if (index + 1 < stop && index > start) {
         const next = text.codePointAt(index + 1)!
-        const nextClass = classify(next)
-        const previousClass = classify(text.charCodeAt(index - 1))
+        const nextClass = classOf(next)
+        const previousClass = classOf(text.charCodeAt(index - 1))
         if (nextClass === CharClass.Letter || nextClass === CharClass.Digit) {
           if (isJoiner(code)) {
             index++
@@ -231,13 +266,13 @@ export class Tokenizer {
     while (after < stop && isCloser(text.charCodeAt(after))) after++
     if (after < stop) {
       const next = text.codePointAt(after)!
-      const nextClass = classify(next)
+      const nextClass = classOf(next)
       if (nextClass === CharClass.Han) return true
       if (nextClass !== CharClass.Space) return false
       if (text.charCodeAt(start) !== 46 || end - start > 1) return true
       // Look past the white space at the next word.
       let word = after
-      while (word < stop && classify(text.charCodeAt(word)) === CharClass.Space) word++
+      while (word < stop && classOf(text.charCodeAt(word)) === CharClass.Space) word++
       const first = text.charCodeAt(word)
       if (first >= 97 && first <= 122) return false
     } else if (text.charCodeAt(start) !== 46 || end - start > 1) {
@@ -247,7 +282,7 @@ export class Tokenizer {
     // The word before the full stop: an abbreviation or a single capital is not an ending.
     let wordStart = start
     while (wordStart > 0) {
-      const previous = classify(text.charCodeAt(wordStart - 1))
+      const previous = classOf(text.charCodeAt(wordStart - 1))
       if (previous !== CharClass.Letter && previous !== CharClass.Digit && text.charCodeAt(wordStart - 1) !== 46) break
       wordStart--
     }
@@ -256,14 +291,94 @@ export class Tokenizer {
     return !abbreviationSet().has(before)
   }
 
+}
+
+/** Builds the nlcst paragraph of one block from the tokens of its scan. */
+class ParagraphBuilder implements TokenSink {
+  private prose!: ProseText
+  private text = ''
+  private paragraphChildren: Paragraph['children'] = []
+  private sentence: SentenceContent[] = []
+  /** Set after a terminator: the sentence closes at the next token. */
+  private closing = false
+  /** The last point made: a node's end is usually the next node's start, and they share one object. */
+  private lastPoint: Point | null = null
+
+  /**
+   * @param lines Line index of the whole file, for positions.
+   */
+  constructor(private readonly lines: LineIndex) {}
+
+  /**
+   * Starts a paragraph.
+   * @param prose The block's text and its map to the source.
+   */
+  start(prose: ProseText): void {
+    this.prose = prose
+    this.text = prose.value
+    this.paragraphChildren = []
+    this.sentence = []
+    this.closing = false
+  }
+
+  /** Closes the last sentence and returns the paragraph. */
+  finish(): Paragraph {
+    this.closeSentence()
+    const paragraph = this.parent<Paragraph>('ParagraphNode', this.paragraphChildren)
+    this.paragraphChildren = []
+    return paragraph
+  }
+
+  space(start: number, end: number): void {
+    const node = this.literal<WhiteSpace>('WhiteSpaceNode', start, end)
+    if (this.closing || this.sentence.length === 0) {
+      this.closeSentence()
+      this.paragraphChildren.push(node)
+    } else {
+      this.sentence.push(node)
+    }
+  }
+
+  word(start: number, end: number): void {
+    this.push(this.wordNode(start, end))
+  }
+
+  source(start: number, end: number): void {
+    this.push(this.literal<Source>('SourceNode', start, end))
+  }
+
+  punctuation(start: number, end: number): void {
+    this.push(this.literal<Punctuation>('PunctuationNode', start, end))
+  }
+
+  symbol(start: number, end: number): void {
+    this.push(this.literal<SymbolNode>('SymbolNode', start, end))
+  }
+
+  endSentence(): void {
+    this.closing = true
+  }
+
+  /** Adds a node that is not white space, after closing an ended sentence. */
+  private push(node: SentenceContent): void {
+    if (this.closing) this.closeSentence()
+    this.sentence.push(node)
+  }
+
+  private closeSentence(): void {
+    if (this.sentence.length > 0) this.paragraphChildren.push(this.parent<Sentence>('SentenceNode', this.sentence))
+    this.sentence = []
+    this.closing = false
+  }
+
   /** A WordNode over `[start, end)`, with text and inner punctuation children. */
-  private word(start: number, end: number): Word {
+  private wordNode(start: number, end: number): Word {
     const text = this.text
     const children: Word['children'] = []
     let partStart = start
     for (let index = start; index < end; index++) {
       const code = text.charCodeAt(index)
-      const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classify(code)
+      const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classOf(code)
       if (charClass === CharClass.Punctuation) {
         if (partStart < index) children.push(this.literal<Text>('TextNode', partStart, index))
         children.push(this.literal<Punctuation>('PunctuationNode', index, index + 1))
@@ -291,9 +406,6 @@ export class Tokenizer {
       first?.position && last?.position ? {start: first.position.start, end: last.position.end} : undefined
     return {type, children, position} as Node
   }
-
-  /** The last point made: a node's end is usually the next node's start, and they share one object. */
-  private lastPoint: Point | null = null
 
   /** The source position of prose range `[start, end)`. */
   private position(start: number, end: number): Position {

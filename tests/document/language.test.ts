@@ -42,3 +42,31 @@ describe('looksEnglish', () => {
     expect(looksEnglish("La qualité de l'air s'est améliorée dans toutes les villes de la région, et les concentrations de particules fines ont baissé de six pour cent.")).toBe(false)
   })
 })
+
+describe('script counts', () => {
+  it('are the same counted from a scan as from the paragraph', async () => {
+    const {readFile, readdir} = await import('node:fs/promises')
+    const {countProseScripts, countScripts} = await import('../../src/document/language.js')
+    const {Tokenizer} = await import('../../src/parser/tokenizer.js')
+    const {LineIndex} = await import('../../src/text/line-index.js')
+    const fixtures = await readdir('fixtures')
+    const texts = await Promise.all(fixtures.filter((name) => name.endsWith('.md')).map((name) => readFile(`fixtures/${name}`, 'utf8')))
+    texts.push(
+      "It's a well-known 3,000-tonne CO2-equivalent, see https://example.com/a_(b) or me@example.org, README.md and ./docs/x.",
+      '𠮷野家 and 𠀀𠀁 \uD800a \uDC00b café Ærø ŝ ǅ 々〇 かな 한국 ×÷ `code` 东京へようこそ。Dr. Wang met J. Smith.',
+    )
+    let blocks = 0
+    for (const text of texts) {
+      for (const format of ['markdown', 'text'] as const) {
+        const index = await buildDocument(text, {format, trees: true})
+        const tokenizer = new Tokenizer(new LineIndex(text))
+        for (const block of index.blocks) {
+          if (!block.prose || !block.paragraph) continue
+          blocks++
+          expect(countProseScripts(tokenizer, block.prose)).toEqual(countScripts(block.paragraph))
+        }
+      }
+    }
+    expect(blocks).toBeGreaterThan(50)
+  })
+})

@@ -1,10 +1,14 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildDocument} from '../../src/document/build.js'
+import type {Block} from '../../src/document/types.js'
 import {lintFiles, lintText} from '../../src/index.js'
 import {lintDocument} from '../../src/engine/lint-text.js'
-import {defineRule} from '../../src/engine/rule.js'
+import {defineRule, indexDataKey, type RuleModule} from '../../src/engine/rule.js'
 import {ruleModules} from '../../src/rules.js'
 
 describe('lintText', () => {
@@ -63,6 +67,74 @@ describe('crash isolation', () => {
     } finally {
       ;(ruleModules as Map<string, unknown>).delete('broken-rule')
     }
+  })
+})
+
+describe('the walk over the blocks', () => {
+  const glued = ruleModules.get('glued-subscript')!
+  const settings = {severity: 2 as const, options: {}}
+
+  it('stops a rule whose hook fails, with one internal-error message, and runs the others to the end', async () => {
+    const calls: string[] = []
+    const broken = defineRule({...glued.meta, id: 'broken-hook'}, {}, ({report}) => ({
+      block(block) {
+        if (!block.paragraph) return
+        calls.push(`block ${block.start}`)
+        report({message: 'Seen', start: block.start, end: block.start + 1})
+        throw new Error('bang')
+      },
+      end() {
+        calls.push('end')
+      },
+    }))
+    const registry = new Map<string, RuleModule<object>>([
+      ['broken-hook', broken as RuleModule<object>],
+      ['glued-subscript', glued],
+    ])
+    const rules = new Map([
+      ['broken-hook', settings],
+      ['glued-subscript', settings],
+    ])
+    const result = await lintDocument('PM2.5Caused haze.\n\nO3More days.\n', rules, {filePath: 'x.txt', format: 'text', registry})
+    expect(calls).toEqual(['block 0'])
+    expect(result.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual([
+      'internal-error@1',
+      'broken-hook@1',
+      'glued-subscript@1',
+      'glued-subscript@3',
+    ])
+    expect(result.messages[0]!.message).toBe('Rule `broken-hook` failed on this file: bang')
+  })
+
+  it('gives each block hook its paragraph, and keeps no paragraph after it', async () => {
+    const seen: Array<[string, number]> = []
+    const kept: Block[] = []
+    const probe = defineRule({...glued.meta, id: 'probe'}, {}, () => ({
+      block(block) {
+        if (block.paragraph) seen.push([block.paragraph.type, block.paragraph.children.length])
+        kept.push(block)
+      },
+    }))
+    const registry = new Map<string, RuleModule<object>>([['probe', probe as RuleModule<object>]])
+    await lintDocument('# Title\n\nOne. Two.\n\n```\ncode\n```\n', new Map([['probe', settings]]), {filePath: 'x.md', format: 'markdown', registry})
+    expect(seen).toEqual([
+      ['ParagraphNode', 1],
+      ['ParagraphNode', 3],
+    ])
+    expect(kept.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'code'])
+    expect(kept.every((block) => block.paragraph === null)).toBe(true)
+  })
+
+  it('runs a rule on its own as a unified plugin over the index', async () => {
+    const text = 'Haze was PM2.5Caused by coal.\n\nO3More days.\n'
+    const index = await buildDocument(text, {format: 'text'})
+    const file = new VFile({path: 'x.txt', value: text})
+    file.data[indexDataKey] = index
+    unified().use(glued.plugin, settings).runSync({type: 'RootNode', children: []}, file)
+    expect(file.messages.map((message) => [message.ruleId, message.line, message.column, message.expected?.[0]])).toEqual([
+      ['glued-subscript', 1, 10, 'PM2.5 caused'],
+      ['glued-subscript', 3, 1, 'O3 more'],
+    ])
   })
 })
 

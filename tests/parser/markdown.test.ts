@@ -1,8 +1,7 @@
 import type {Nodes as NlcstNodes} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {describe, expect, it} from 'vitest'
-import {buildDocument} from '../../src/document/build.js'
-import type {DocumentIndex} from '../../src/document/types.js'
+import {buildDocument, type DocumentTree} from '../../src/document/build.js'
 
 const sample = [
   '---',
@@ -38,7 +37,7 @@ const sample = [
   '',
 ].join('\n')
 
-function wordNodes(index: DocumentIndex): NlcstNodes[] {
+function wordNodes(index: DocumentTree): NlcstNodes[] {
   const found: NlcstNodes[] = []
   const walk = (node: NlcstNodes): void => {
     if (node.type === 'WordNode') found.push(node)
@@ -49,7 +48,7 @@ function wordNodes(index: DocumentIndex): NlcstNodes[] {
 }
 
 /** Words whose source slice differs from their text (only decoded entities may). */
-function misplacedWords(index: DocumentIndex): string[] {
+function misplacedWords(index: DocumentTree): string[] {
   return wordNodes(index)
     .filter((word) => index.text.slice(word.position!.start.offset, word.position!.end.offset) !== toString(word))
     .map((word) => `${toString(word)}@${word.position!.start.line}:${word.position!.start.column}`)
@@ -61,7 +60,7 @@ describe('Markdown reader', () => {
     ['CRLF', sample.replaceAll('\n', '\r\n')],
   ] as const) {
     it(`maps every word to its exact source slice (${name})`, async () => {
-      const index = await buildDocument(text, {format: 'markdown'})
+      const index = await buildDocument(text, {format: 'markdown', trees: true})
       expect(misplacedWords(index)).toEqual([])
       const allWords = wordNodes(index).map((word) => toString(word))
       for (const expected of ['teh', 'enviroment', '𠮷野家', '中文', 'English', 'escaped', 'Ordered', '单元格', 'break']) {
@@ -72,7 +71,7 @@ describe('Markdown reader', () => {
   }
 
   it('reports positions through list indents and block quotes', async () => {
-    const index = await buildDocument(sample, {format: 'markdown'})
+    const index = await buildDocument(sample, {format: 'markdown', trees: true})
     const find = (text: string) => wordNodes(index).find((word) => toString(word) === text)!.position!.start
     expect(find('teh')).toMatchObject({line: 11, column: 28})
     expect(find('enviroment')).toMatchObject({line: 15, column: 18})

@@ -1,4 +1,4 @@
-import type {Nodes as NlcstNodes, Paragraph, Root} from 'nlcst'
+import type {Nodes as NlcstNodes, Paragraph} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import retextRepeatedWords from 'retext-repeated-words'
@@ -116,9 +116,9 @@ describe('tokenizer', () => {
   })
 
   it('is understood by retext plugins from the ecosystem', async () => {
-    const document = await buildDocument('It is is a test. 这是 是 测试。\n', {format: 'text'})
+    const document = await buildDocument('It is is a test. 这是 是 测试。\n', {format: 'text', trees: true})
     const file = new VFile({value: document.text})
-    unified().use(retextRepeatedWords).runSync(document.root as Root, file)
+    unified().use(retextRepeatedWords).runSync(document.root, file)
     expect(file.messages.map((message) => [message.reason, message.line, message.column])).toEqual([
       ['Unexpected repeated `is`, remove one occurrence', 1, 4],
     ])
