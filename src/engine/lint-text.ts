@@ -64,6 +64,18 @@ interface RuleRun {
  * each rule had run alone.
  */
 function runRules(index: DocumentIndex, file: VFile, rules: EnabledRules, registry: ReadonlyMap<string, RuleModule<object>>): void {
+  // A VFileMessage is an Error: capturing a stack trace for each finding is
+  // most of its cost, and no finding's stack is ever shown.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    runRulesOnce(index, file, rules, registry)
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
+}
+
+function runRulesOnce(index: DocumentIndex, file: VFile, rules: EnabledRules, registry: ReadonlyMap<string, RuleModule<object>>): void {
   const runs: RuleRun[] = []
   for (const [id, settings] of rules) {
     const rule = registry.get(id)

@@ -307,6 +307,19 @@ describe('memory: a 50 MB file', () => {
     // Refusing must not read the file: it takes no longer than linting nothing.
     expect(elapsed).toBeLessThan(cliStartupMs + budgetMs(0))
   }, 60_000)
+
+  it('is linted with --max-file-size 60MB inside a heap capped at 1.5 GB (no syntax tree outlives its block)', async () => {
+    const big = tree.path('big-50mb.md')
+    expect((await stat(big)).size).toBeGreaterThan(50_000_000)
+    const run = await runBilint(['--format', 'json', '--max-file-size', '60MB', '--rule', 'orphaned-heading:off', 'big-50mb.md'], {
+      cwd: tree.root,
+      env: {NODE_OPTIONS: '--max-old-space-size=1536'},
+      timeoutMs: 240_000,
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(resultFor(JSON.parse(run.stdout) as JsonResult[], big)[0]?.messages).toEqual([])
+  }, 300_000)
 })
 
 describe('--fix-dry-run on many fixes', () => {
