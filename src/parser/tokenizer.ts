@@ -52,6 +52,12 @@ function classOf(code: number): CharClass {
   return charClass as CharClass
 }
 
+/** The code point at `index`: `charCodeAt`, with the surrogate pair read only where one starts. */
+function codePointAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code >= 0xd800 && code <= 0xdbff ? text.codePointAt(index)! : code
+}
+
 /** Full-width marks that always end a sentence. */
 function isCjkTerminator(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61
@@ -147,7 +153,7 @@ export class Tokenizer {
         continue
       }
       const stop = range ? range.start : length
-      const code = text.codePointAt(index)!
+      const code = codePointAt(text, index)
       const charClass = classOf(code)
 
       if (charClass === CharClass.Space) {
@@ -161,7 +167,7 @@ export class Tokenizer {
       if (charClass === CharClass.Han) {
         let end = index
         while (end < stop) {
-          const next = text.codePointAt(end)!
+          const next = codePointAt(text, end)
           if (classOf(next) !== CharClass.Han) break
           end += next > 0xffff ? 2 : 1
         }
@@ -227,7 +233,7 @@ export class Tokenizer {
     const text = this.text
     let index = start
     while (index < stop) {
-      const code = text.codePointAt(index)!
+      const code = codePointAt(text, index)
       const charClass = classOf(code)
       if (charClass === CharClass.Letter || charClass === CharClass.Digit) {
         // A URL glued to the word ends the word.
@@ -236,7 +242,7 @@ export class Tokenizer {
         continue
       }
       if (index + 1 < stop && index > start) {
-        const next = text.codePointAt(index + 1)!
+        const next = codePointAt(text, index + 1)
         const nextClass = classOf(next)
         const previousClass = classOf(text.charCodeAt(index - 1))
         if (nextClass === CharClass.Letter || nextClass === CharClass.Digit) {
@@ -265,7 +271,7 @@ export class Tokenizer {
     let after = end
     while (after < stop && isCloser(text.charCodeAt(after))) after++
     if (after < stop) {
-      const next = text.codePointAt(after)!
+      const next = codePointAt(text, after)
       const nextClass = classOf(next)
       if (nextClass === CharClass.Han) return true
       if (nextClass !== CharClass.Space) return false
