@@ -56,7 +56,8 @@ export class LintCache {
    */
   static async load(location: string, version: string): Promise<LintCache> {
     try {
-      const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile
+      // Decoding the whole buffer at once is faster than readFile's decoding by chunks.
+      const data = JSON.parse((await readFile(location)).toString('utf8')) as CacheFile
       if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data)
     } catch {
       // A missing or damaged cache is an empty one.
