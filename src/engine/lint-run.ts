@@ -5,9 +5,7 @@
  * rules in force, their cache key and the matchers of `ignorePatterns`.
  */
 import path from 'node:path'
-import ignore from 'ignore'
 import type {LintCache} from '../cache/lint-cache.js'
-import {sha1} from '../cache/lint-cache.js'
 import {resolveRuleSettings} from '../config/resolve.js'
 import {ruleMetas} from '../rules.js'
 import type {BilintConfig} from '../types.js'
@@ -37,18 +35,20 @@ export function createLintRun(cwd: string, options: LintFilesOptions): LintRun {
 }
 
 /**
- * Whether a configuration's `ignorePatterns` skip a file.
+ * Whether a configuration's `ignorePatterns` skip a file. The matcher is
+ * built once per configuration, with `ignore` loaded on first need.
  * @param run The run, which keeps the matchers.
  * @param found The file's configuration.
  * @param filePath Absolute path.
  */
-export function isIgnoredByConfig(run: LintRun, found: FileConfig, filePath: string): boolean {
+export async function isIgnoredByConfig(run: LintRun, found: FileConfig, filePath: string): Promise<boolean> {
   const patterns = found.config?.ignorePatterns
   if (!patterns?.length || !found.configPath) return false
   const relative = path.relative(path.dirname(found.configPath), filePath)
   if (relative.startsWith('..')) return false
   let matcher = run.ignoreByConfig.get(found.configPath)
   if (!matcher) {
+    const {default: ignore} = await import('ignore')
     const rules = ignore().add(patterns)
     matcher = (relativePath) => rules.ignores(relativePath)
     run.ignoreByConfig.set(found.configPath, matcher)
@@ -88,18 +88,19 @@ const settingsKeys = new WeakMap<EnabledRules, WeakMap<readonly string[], Map<st
  * result: the rules with their options, the project words and the language.
  * (The path decides the format, and cache entries are stored by path.)
  * Computed once per rules object, word list and language.
+ * @param cache The cache, which hashes the settings.
  * @param rules The rules in force.
  * @param words The project words.
  * @param language The forced language, if any.
  */
-export function settingsKeyOf(rules: EnabledRules, words: readonly string[], language: string | undefined): string {
+export function settingsKeyOf(cache: LintCache, rules: EnabledRules, words: readonly string[], language: string | undefined): string {
   let byWords = settingsKeys.get(rules)
   if (!byWords) settingsKeys.set(rules, (byWords = new WeakMap()))
   let byLanguage = byWords.get(words)
   if (!byLanguage) byWords.set(words, (byLanguage = new Map()))
   let key = byLanguage.get(language ?? null)
   if (!key) {
-    key = sha1(JSON.stringify([[...rules], words, language ?? null]))
+    key = cache.hash(JSON.stringify([[...rules], words, language ?? null]))
     byLanguage.set(language ?? null, key)
   }
   return key

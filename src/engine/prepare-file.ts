@@ -4,7 +4,6 @@
  * none of the linting machinery, so a run whose files are all cached never
  * loads the parsers, the rules' dictionaries or worker threads.
  */
-import {sha1} from '../cache/lint-cache.js'
 import {ConfigError} from '../config/errors.js'
 import {decodeText, DecodeError, type DecodedText} from '../text/decode.js'
 import type {LintResult} from '../types.js'
@@ -67,14 +66,15 @@ export async function prepareFile(filePath: string, run: LintRun): Promise<Prepa
     if (error instanceof ConfigError) return {settled: await refusedFile(filePath, `Configuration error: ${error.message}`)}
     throw error
   }
-  if (isIgnoredByConfig(run, found, filePath)) return {settled: null}
+  if (await isIgnoredByConfig(run, found, filePath)) return {settled: null}
   const source = readSourceBytes(filePath, options.maxFileSize ?? defaultMaxFileSize)
   if (source.refusal !== undefined) return {settled: await refusedFile(filePath, source.refusal)}
   const rules = enabledRulesFor(found.config, options)
   const language = options.language ?? found.config?.language
-  const cacheKey = run.cache ? {contentHash: sha1(source.bytes), settingsKey: settingsKeyOf(rules, found.words, language)} : null
+  const {cache} = run
+  const cacheKey = cache ? {contentHash: cache.hash(source.bytes), settingsKey: settingsKeyOf(cache, rules, found.words, language)} : null
   // Cached results are of files that were decoded: the same bytes decode again.
-  const cached = cacheKey && !options.fix ? run.cache!.get(filePath, cacheKey.contentHash, cacheKey.settingsKey) : undefined
+  const cached = cache && cacheKey && !options.fix ? cache.get(filePath, cacheKey.contentHash, cacheKey.settingsKey) : undefined
   if (cached && !options.keepSource) return {settled: cached}
   let decoded: DecodedText
   try {
