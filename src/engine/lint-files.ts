@@ -114,6 +114,7 @@ async function lintSharing(files: readonly string[], run: LintRun, threads: numb
     if (prepared.toLint.cacheKey) keys.set(index, prepared.toLint.cacheKey)
   }
   const missedFiles = misses.map((index) => files[index]!)
+  // Too few misses for workers: this thread prepares them again (a read and a hash each) and lints them.
   const workers = workersFor(misses.length, threads)
   const linted = workers ? await lintOnWorkers(missedFiles, run, workers) : await lintInThread(missedFiles, run)
   for (const [position, index] of misses.entries()) {
