@@ -1,9 +1,11 @@
 /**
  * Measurements of the built CLI as users run it, each in a fresh process:
  * start-up on one small file (against bare `node -e 0`), files per second on
- * a directory of small files, and peak RSS on a large file.
+ * a directory of small files (with the default thread count, on one thread and
+ * on two), a `--cache` re-run over them, and peak RSS on a large file.
  */
 import {existsSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {MB} from './corpus.mjs'
@@ -56,18 +58,20 @@ export async function measureStartup({root, corpus, runs}) {
 
 /**
  * Files per second: one CLI process over the directory of small files.
- * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number}} options
+ * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number, extraArgs?: readonly string[]}} options
+ *   `extraArgs` are passed to bilint after the directory, such as `--threads 1`.
  */
-export async function measureSmallFiles({root, corpus, runs, budgetMs}) {
+export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs = []}) {
   const {run} = cliRunner(root)
   const cwd = path.dirname(corpus.small.dir)
-  const args = [path.basename(corpus.small.dir), '--format', 'json']
+  const args = [path.basename(corpus.small.dir), '--format', 'json', ...extraArgs]
   const timed = await repeat(runs, budgetMs, async () => {
     const result = expectExit(await run(args, cwd), 'bilint on the small files')
     return {ms: result.ms, value: JSON.parse(result.stdout).length}
   })
   if (timed.last !== corpus.small.count) throw new Error(`bilint linted ${timed.last} small files, expected ${corpus.small.count}`)
   return {
+    args: extraArgs,
     ms: timed.median,
     times: timed.times,
     planned: timed.planned,
@@ -75,6 +79,28 @@ export async function measureSmallFiles({root, corpus, runs, budgetMs}) {
     filesPerS: timed.last / (timed.median / 1000),
     mbPerS: corpus.small.bytes / MB / (timed.median / 1000),
   }
+}
+
+/**
+ * Wall time of a `--cache` re-run over the small files when none changed:
+ * one untimed run fills a fresh cache file, then every timed run finds all
+ * its results there. The report must be the same as without the cache.
+ * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number}} options
+ */
+export async function measureCacheRerun({root, corpus, runs, budgetMs}) {
+  const {run} = cliRunner(root)
+  const cwd = path.dirname(corpus.small.dir)
+  const cacheFile = path.join(cwd, 'small.bilintcache')
+  await rm(cacheFile, {force: true})
+  const args = [path.basename(corpus.small.dir), '--format', 'json', '--cache', '--cache-location', path.basename(cacheFile)]
+  const filled = expectExit(await run(args, cwd), 'bilint --cache filling the cache')
+  const timed = await repeat(runs, budgetMs, async () => {
+    const result = expectExit(await run(args, cwd), 'bilint --cache on unchanged files')
+    if (result.stdout !== filled.stdout) throw new Error('bilint --cache gave another report on unchanged files')
+    return {ms: result.ms, value: null}
+  })
+  await rm(cacheFile, {force: true})
+  return {ms: timed.median, times: timed.times, planned: timed.planned, files: corpus.small.count}
 }
 
 /**

@@ -65,6 +65,19 @@ function linearityTable(ratios) {
 }
 
 /**
+ * The row comparing two threads with one on the small files, when both were measured.
+ * @param {any[]} byThreads The small-file runs with `--threads N`.
+ * @returns {string[][]}
+ */
+function threadSpeedUp(byThreads) {
+  const time = (/** @type {string} */ threads) => byThreads.find((small) => small.args.join(' ') === `--threads ${threads}`)?.ms
+  const one = time('1')
+  const two = time('2')
+  if (one === undefined || two === undefined) return []
+  return [['speed-up, `--threads 2` over `--threads 1`', `${fixed(one / two, 2)}×`, '']]
+}
+
+/**
  * @param {any} cli The CLI measurements from run.mjs.
  * @param {number} smallFileCount
  * @returns {string}
@@ -78,6 +91,17 @@ function cliTable(cli, smallFileCount) {
       `${smallFileCount.toLocaleString('en')} files of 4 KB, one process (\`bilint small\`)`,
       `${fixed(cli.smallFiles.filesPerS, 0)} files/s (${fixed(cli.smallFiles.mbPerS, 2)} MB/s, ${fixed(cli.smallFiles.ms / 1000, 2)} s)`,
       runsDone(cli.smallFiles),
+    ],
+    ...cli.smallFilesByThreads.map((/** @type {any} */ small) => [
+      `the same, \`${small.args.join(' ')}\``,
+      `${fixed(small.filesPerS, 0)} files/s (${fixed(small.ms / 1000, 2)} s)`,
+      runsDone(small),
+    ]),
+    ...threadSpeedUp(cli.smallFilesByThreads),
+    [
+      `\`--cache\` re-run, ${smallFileCount.toLocaleString('en')} unchanged files`,
+      `${fixed(cli.cacheRerun.ms, 0)} ms`,
+      runsDone(cli.cacheRerun),
     ],
     ...cli.peakRss.map((/** @type {any} */ rss) => [
       `peak RSS, \`bilint\` on ${rss.label} (${rss.method})`,

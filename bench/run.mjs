@@ -17,7 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {measurePeakRss, measureSmallFiles, measureStartup} from './cli.mjs'
+import {measureCacheRerun, measurePeakRss, measureSmallFiles, measureStartup} from './cli.mjs'
 import {buildCorpus, corpusDir, MB} from './corpus.mjs'
 import {runHeader} from './environment.mjs'
 import {measureThroughput} from './inprocess.mjs'
@@ -67,6 +67,13 @@ log('CLI start-up…')
 const startup = await measureStartup({root, corpus, runs: quick ? 1 : 10})
 log('CLI on 1,000 small files…')
 const smallFiles = await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000})
+const smallFilesByThreads = []
+for (const threads of [1, 2]) {
+  log(`CLI on 1,000 small files, --threads ${threads}…`)
+  smallFilesByThreads.push(await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000, extraArgs: ['--threads', String(threads)]}))
+}
+log('CLI --cache re-run on 1,000 unchanged files…')
+const cacheRerun = await measureCacheRerun({root, corpus, runs: quick ? 1 : 5, budgetMs: 10_000})
 const peakRss = []
 for (const fileId of rssFiles) {
   log(`CLI peak RSS on ${corpus.files[fileId].label}…`)
@@ -84,7 +91,7 @@ const results = {
   corpus,
   throughput,
   linearity: linearity(throughput),
-  cli: {startup, smallFiles, peakRss},
+  cli: {startup, smallFiles, smallFilesByThreads, cacheRerun, peakRss},
   durationS: (Date.now() - started) / 1000,
 }
 await writeFile(path.join(corpusDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)

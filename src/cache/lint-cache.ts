@@ -5,7 +5,6 @@
  * a key of the settings that produced it (rules with their options, project
  * words, language); the whole cache is dropped when bilint's version changes.
  */
-import {createHash, randomBytes} from 'node:crypto'
 import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {LintResult} from '../types.js'
@@ -31,13 +30,8 @@ interface CacheEntry {
   result: LintResult
 }
 
-/**
- * The SHA-1 of some bytes or text, in hex.
- * @param data Bytes or text.
- */
-export function sha1(data: Uint8Array | string): string {
-  return createHash('sha1').update(data).digest('hex')
-}
+/** `node:crypto`, imported by {@link LintCache.load}: runs without a cache do not load it. */
+type Crypto = typeof import('node:crypto')
 
 /** A loaded cache, saved back with {@link LintCache.save}. */
 export class LintCache {
@@ -46,6 +40,7 @@ export class LintCache {
   private constructor(
     private readonly location: string,
     private readonly data: CacheFile,
+    private readonly crypto: Crypto,
   ) {}
 
   /**
@@ -55,13 +50,23 @@ export class LintCache {
    * @param version bilint's version.
    */
   static async load(location: string, version: string): Promise<LintCache> {
+    const crypto = await import('node:crypto')
     try {
-      const data = JSON.parse(await readFile(location, 'utf8')) as CacheFile
-      if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data)
+      // Decoding the whole buffer at once is faster than readFile's decoding by chunks.
+      const data = JSON.parse((await readFile(location)).toString('utf8')) as CacheFile
+      if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data, crypto)
     } catch {
       // A missing or damaged cache is an empty one.
     }
-    return new LintCache(location, {version, entries: Object.create(null) as Record<string, CacheEntry>})
+    return new LintCache(location, {version, entries: Object.create(null) as Record<string, CacheEntry>}, crypto)
+  }
+
+  /**
+   * The SHA-1 of some bytes or text, in hex: how contents and settings are keyed.
+   * @param data Bytes or text.
+   */
+  hash(data: Uint8Array | string): string {
+    return this.crypto.createHash('sha1').update(data).digest('hex')
   }
 
   /**
@@ -98,7 +103,7 @@ export class LintCache {
   /** Writes the cache atomically when anything changed; an unwritable location is ignored. */
   async save(): Promise<void> {
     if (!this.changed) return
-    const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${randomBytes(4).toString('hex')}.tmp`)
+    const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${this.crypto.randomBytes(4).toString('hex')}.tmp`)
     try {
       await writeFile(temporary, JSON.stringify(this.data))
       await rename(temporary, this.location)

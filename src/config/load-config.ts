@@ -271,8 +271,9 @@ function lineAndColumnAt(text: string, offset: number): {line: number; column: n
  * are all refused, and the result must be plain JSON-like data.
  */
 async function parseYamlText(text: string, filePath: string): Promise<unknown> {
-  const {parseDocument} = await import('yaml')
-  const document = parseDocument(text, {
+  // yaml is CommonJS under Node: its exports are the default export wherever it is imported from (Node or a bundle).
+  const {default: yaml} = await import('yaml')
+  const document = yaml.parseDocument(text, {
     version: '1.2',
     schema: 'core',
     customTags: [],

@@ -188,7 +188,8 @@ async function optionValidatorFor(rule: RuleMeta): Promise<ValidateFunction> {
 
 /** Creates the ajv instance on first call. */
 function sharedAjv(): Promise<Ajv> {
-  ajvPromise ??= import('ajv').then(({Ajv: AjvClass}) => new AjvClass({allErrors: false, strict: false}))
+  // ajv is CommonJS: its exports are the default export wherever it is imported from (Node or a bundle).
+  ajvPromise ??= import('ajv').then(({default: ajv}) => new ajv.Ajv({allErrors: false, strict: false}))
   return ajvPromise
 }
 

@@ -1,22 +1,39 @@
 /**
- * Lints files on worker threads: each worker loads bilint once and takes the
- * next file from a shared queue, so a slow file does not hold up the others.
+ * Lints files on worker threads. Each worker loads bilint once and is sent
+ * the files in batches, the next batch before it has finished the current
+ * one, so that it never waits for this thread and the threads exchange a
+ * few dozen messages rather than two per file. Batches shrink as the list
+ * runs out, so the workers finish together.
  */
 import {Worker} from 'node:worker_threads'
 import type {LintResult} from '../types.js'
-import {fatalResult} from './lint-text.js'
-import type {LintFilesOptions} from './lint-files.js'
+import type {LintFilesOptions} from './options.js'
+import {refusedFile} from './prepare-file.js'
 
-/** A message from a worker. */
-export type WorkerReply = {id: number; result: LintResult | null} | {id: number; error: string}
-
-/** A message to a worker. */
+/** A message to a worker: files to lint, with their positions in the list. */
 export interface WorkerRequest {
-  /** Position of the file in the list. */
-  id: number
-  /** Absolute path. */
-  filePath: string
+  /** The batch's number, echoed in the reply. */
+  batch: number
+  /** The files: position in the list and absolute path. */
+  files: Array<{id: number; filePath: string}>
 }
+
+/** One file's outcome: its result (null when its configuration ignores it), or the error linting it threw. */
+export type WorkerAnswer = {id: number; result: LintResult | null} | {id: number; error: string}
+
+/** A worker's reply to one request: an answer per file, in the request's order. */
+export interface WorkerReply {
+  /** The request's batch number. */
+  batch: number
+  /** The answers. */
+  answers: WorkerAnswer[]
+}
+
+/** Most files in one batch. */
+const maxBatchFiles = 16
+
+/** Batches a worker holds at once: the one it lints and the next. */
+const batchesAhead = 2
 
 /**
  * Lints files on `threads` workers.
@@ -28,35 +45,107 @@ export interface WorkerRequest {
 export async function lintOnWorkers(files: readonly string[], options: LintFilesOptions, threads: number): Promise<Array<LintResult | null>> {
   const results: Array<LintResult | null> = new Array(files.length).fill(null)
   if (files.length === 0) return results
-  let next = 0
-  const workerUrl = new URL('./worker.js', import.meta.url)
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, {workerData: {options}})
-      let current: number | null = null
-      const sendNext = (): void => {
-        if (next >= files.length) {
-          current = null
-          void worker.terminate()
-          return
+  const pool = new WorkerPool(files, options, results)
+  await Promise.all(Array.from({length: Math.min(threads, files.length)}, () => pool.run()))
+  for (const [id, reason] of pool.failures) results[id] = await refusedFile(files[id]!, `Internal error: ${reason}`)
+  return results
+}
+
+/** The queue of files and the workers taking from it. */
+class WorkerPool {
+  /** Position of the next file to hand out. */
+  private next = 0
+  /** Batches handed out so far. */
+  private batches = 0
+  /** Workers running. */
+  private running = 0
+  /** Files of a crashed worker's unanswered batches: linted one per batch, so that a file that crashes again is known. */
+  private readonly suspects: number[] = []
+  /** Files whose linting failed, with the reason. */
+  readonly failures: Array<[id: number, reason: string]> = []
+
+  /**
+   * @param files Absolute paths.
+   * @param options Options for every file.
+   * @param results Where the results go, by position.
+   */
+  constructor(
+    private readonly files: readonly string[],
+    private readonly options: LintFilesOptions,
+    private readonly results: Array<LintResult | null>,
+  ) {}
+
+  /** Runs one worker until no file is left; a crashed worker is replaced, and the promise waits for its replacement. */
+  run(): Promise<void> {
+    this.running++
+    return new Promise<void>((resolve) => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {options: this.options}})
+      const outstanding = new Map<number, WorkerRequest['files']>()
+      let stopped = false
+      const stop = (): void => {
+        stopped = true
+        this.running--
+        void worker.terminate()
+      }
+      const sendMore = (): void => {
+        while (outstanding.size < batchesAhead) {
+          const files = this.takeBatch(outstanding.size > 0)
+          if (!files) break
+          const batch = this.batches++
+          outstanding.set(batch, files)
+          worker.postMessage({batch, files} satisfies WorkerRequest)
         }
-        current = next++
-        worker.postMessage({id: current, filePath: files[current]!} satisfies WorkerRequest)
+        if (outstanding.size > 0) return
+        stop()
+        resolve()
+      }
+      const crashed = (reason: string): void => {
+        if (stopped) return
+        const unanswered = [...outstanding.values()].flat()
+        // With one file in hand, that file crashed the worker; with more, each is retried alone.
+        if (unanswered.length === 1) this.failures.push([unanswered[0]!.id, reason])
+        else this.suspects.push(...unanswered.map((file) => file.id))
+        stop()
+        if (this.hasWork()) this.run().then(resolve, resolve)
+        else resolve()
       }
       worker.on('message', (reply: WorkerReply) => {
-        results[reply.id] = 'error' in reply ? fatalResult(files[reply.id]!, `Internal error: ${reply.error}`) : reply.result
-        sendNext()
+        outstanding.delete(reply.batch)
+        for (const answer of reply.answers) {
+          if ('error' in answer) this.failures.push([answer.id, answer.error])
+          else this.results[answer.id] = answer.result
+        }
+        sendMore()
       })
-      worker.on('error', (error) => {
-        // A crashed worker: its file gets an error, the others go on in a new worker.
-        if (current !== null) results[current] = fatalResult(files[current]!, `Internal error: ${error.message}`)
-        runWorker().then(resolve, reject)
-      })
-      worker.on('exit', () => {
-        if (current === null) resolve()
-      })
-      sendNext()
+      worker.on('error', (error) => crashed(error.message))
+      worker.on('exit', (code) => crashed(`the worker stopped (exit code ${code})`))
+      sendMore()
     })
-  await Promise.all(Array.from({length: Math.min(threads, files.length)}, runWorker))
-  return results
+  }
+
+  /** Whether files remain to be handed out. */
+  private hasWork(): boolean {
+    return this.suspects.length > 0 || this.next < this.files.length
+  }
+
+  /**
+   * The next batch, or null when there is none for this worker. Suspects go
+   * alone, and only to a worker holding nothing else; other batches take a
+   * share of what is left that shrinks as the list runs out.
+   * @param holdsBatch Whether the worker still has a batch to lint.
+   */
+  private takeBatch(holdsBatch: boolean): WorkerRequest['files'] | null {
+    if (this.suspects.length > 0) {
+      if (holdsBatch) return null
+      const id = this.suspects.shift()!
+      return [{id, filePath: this.files[id]!}]
+    }
+    const remaining = this.files.length - this.next
+    if (remaining === 0) return null
+    const size = Math.min(maxBatchFiles, Math.ceil(remaining / (2 * batchesAhead * Math.max(1, this.running))))
+    const batch: WorkerRequest['files'] = []
+    for (let id = this.next; id < this.next + size; id++) batch.push({id, filePath: this.files[id]!})
+    this.next += size
+    return batch
+  }
 }

@@ -1,17 +1,37 @@
 /**
- * A worker thread of {@link lintOnWorkers}: lints the files it is sent, one
- * at a time, with the options it was started with.
+ * A worker thread of {@link lintOnWorkers}: lints the batches of files it
+ * is sent, one file at a time and in order, with the options it was started
+ * with, and answers each batch with one message.
  */
 import {parentPort, workerData} from 'node:worker_threads'
-import {createLintRun, lintFile, type LintFilesOptions} from './lint-files.js'
-import type {WorkerReply, WorkerRequest} from './parallel.js'
+import {lintFile} from './lint-file.js'
+import {createLintRun} from './lint-run.js'
+import type {LintFilesOptions} from './options.js'
+import type {WorkerAnswer, WorkerReply, WorkerRequest} from './parallel.js'
 
 const options = (workerData as {options: LintFilesOptions & {cwd: string}}).options
 const run = createLintRun(options.cwd, options)
+const queue: WorkerRequest[] = []
+let draining = false
+
+/** Lints the queued batches one after the other, answering each. */
+async function drain(): Promise<void> {
+  draining = true
+  for (let request = queue.shift(); request; request = queue.shift()) {
+    const answers: WorkerAnswer[] = []
+    for (const {id, filePath} of request.files) {
+      try {
+        answers.push({id, result: await lintFile(filePath, run)})
+      } catch (error) {
+        answers.push({id, error: error instanceof Error ? error.message : String(error)})
+      }
+    }
+    parentPort!.postMessage({batch: request.batch, answers} satisfies WorkerReply)
+  }
+  draining = false
+}
 
 parentPort!.on('message', (request: WorkerRequest) => {
-  lintFile(request.filePath, run).then(
-    (result) => parentPort!.postMessage({id: request.id, result} satisfies WorkerReply),
-    (error: unknown) => parentPort!.postMessage({id: request.id, error: error instanceof Error ? error.message : String(error)} satisfies WorkerReply),
-  )
+  queue.push(request)
+  if (!draining) void drain()
 })

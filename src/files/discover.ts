@@ -64,6 +64,8 @@ interface DiscoveryRun {
   found: Set<string>
   /** Real paths of the directories already walked, so symlink loops end. */
   walkedDirectories: Set<string>
+  /** Real paths of the files found by walking (a file that is not a link lies in its directory's real path). */
+  realPaths: Map<string, string>
 }
 
 /**
@@ -107,7 +109,7 @@ interface DiscoveryRun {
 export async function discoverFiles(patterns: readonly string[], options: DiscoverOptions): Promise<DiscoveredFiles> {
   const cwd = path.resolve(options.cwd)
   const isIgnored = await loadIgnoreTest(cwd, options.ignoreFileName ?? '.bilintignore', options.extraIgnorePatterns ?? [])
-  const run: DiscoveryRun = {cwd, isIgnored, found: new Set(), walkedDirectories: new Set()}
+  const run: DiscoveryRun = {cwd, isIgnored, found: new Set(), walkedDirectories: new Set(), realPaths: new Map()}
   const missing: string[] = []
   const ignored = new Set<string>()
 
@@ -129,7 +131,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
   }
 
   return {
-    files: await keepOneNamePerFile([...run.found]),
+    files: await keepOneNamePerFile([...run.found], run.realPaths),
     missing,
     ignored: [...ignored].sort(compareCodeUnits),
   }
@@ -209,7 +211,9 @@ async function walkDirectory(run: DiscoveryRun, directory: string, linkedDirecto
       if (entry.isSymbolicLink()) linkedDirectories.push(entryPath)
       else await walkDirectory(run, entryPath, linkedDirectories)
     } else if (kind === 'file') {
-      if (isLintableFileName(entry.name) && !run.isIgnored(entryPath, false)) run.found.add(entryPath)
+      if (!isLintableFileName(entry.name) || run.isIgnored(entryPath, false)) continue
+      run.found.add(entryPath)
+      if (!entry.isSymbolicLink()) run.realPaths.set(entryPath, path.join(realDirectory, entry.name))
     }
   }
 }
@@ -246,9 +250,13 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 /**
  * Removes the extra names of files found more than once under different
  * names, and sorts by path.
+ * @param filePaths The files found.
+ * @param knownRealPaths Real paths already known, by file; the others are asked of the file system.
  */
-async function keepOneNamePerFile(filePaths: readonly string[]): Promise<string[]> {
-  const realPaths = await Promise.all(filePaths.map(async (filePath) => (await realpathOrUndefined(filePath)) ?? filePath))
+async function keepOneNamePerFile(filePaths: readonly string[], knownRealPaths: ReadonlyMap<string, string>): Promise<string[]> {
+  const realPaths = await Promise.all(
+    filePaths.map(async (filePath) => knownRealPaths.get(filePath) ?? (await realpathOrUndefined(filePath)) ?? filePath),
+  )
   const chosenByRealPath = new Map<string, string>()
   filePaths.forEach((filePath, index) => {
     const realPath = realPaths[index] ?? filePath

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import type {FileSystemWatcher} from 'vscode-languageserver/node.js'
 import {CONFIG_FILE_NAMES, JAVASCRIPT_CONFIG_FILE_NAMES} from '../config/load-config.js'
-import {projectWordsFileName} from '../engine/lint-files.js'
+import {projectWordsFileName} from '../engine/config-source.js'
 import {filePathOfUri} from './document-target.js'
 import {ignoreFileName} from './ignore-rules.js'
 

@@ -8,7 +8,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import ignore from 'ignore'
 import {ConfigError} from '../config/errors.js'
-import type {FileConfig} from '../engine/lint-files.js'
+import type {FileConfig} from '../engine/config-source.js'
 import {SKIPPED_DIRECTORY_NAMES} from '../files/discover.js'
 
 /** Parsed gitignore-style rules. */

@@ -2,6 +2,8 @@
  * `--threads`: linting on worker threads gives exactly the results of one
  * thread, in the same order.
  */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {assertBinBuilt, makeTempTree, runBilint, type TempTree} from './helpers.js'
 
@@ -26,6 +28,22 @@ describe('--threads', () => {
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout))
     expect(JSON.parse(one.stdout)).toHaveLength(49)
     expect(two.stderr).toBe(one.stderr)
+  })
+
+  it('gives the same report with a cache, filled on threads and reused on one', async () => {
+    const plain = await runBilint(['docs', '--threads', '1', '-f', 'json'], {cwd: tree.root})
+    const cacheArgs = ['--cache', '--cache-location', 'threads.bilintcache', '-f', 'json']
+    const filling = await runBilint(['docs', '--threads', '2', ...cacheArgs], {cwd: tree.root})
+    // Every file but the binary one, which cannot be linted, has its result cached.
+    const cache = JSON.parse(await readFile(path.join(tree.root, 'threads.bilintcache'), 'utf8')) as {entries: Record<string, unknown>}
+    expect(Object.keys(cache.entries)).toHaveLength(48)
+    const reusing = await runBilint(['docs', '--threads', '1', ...cacheArgs], {cwd: tree.root})
+    const again = await runBilint(['docs', '--threads', '2', ...cacheArgs], {cwd: tree.root})
+    for (const run of [filling, reusing, again]) {
+      expect(run.code).toBe(plain.code)
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(plain.stdout))
+      expect(run.stderr).toBe(plain.stderr)
+    }
   })
 
   it('refuses a bad thread count', async () => {
