@@ -766,7 +766,8 @@ function isReferenceEntry(tokens: TokenTable, first: number): boolean {
 
 /** The message for a run, or for a block left in the other language as a whole. */
 function messageFor(direction: Direction, quote: string, noun: string | null): string {
-  const [foreign, own] = direction.documentLanguage === 'en' ? ['Chinese', 'English'] : ['English', 'Chinese']
+  const foreign = direction.documentLanguage === 'en' ? 'Chinese' : 'English'
+  const own = direction.documentLanguage === 'en' ? 'English' : 'Chinese'
   return `Unexpected untranslated ${foreign}${noun ? ` ${noun}` : ''} \`${quote}\` in ${own} text`
 }
 

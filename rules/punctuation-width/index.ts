@@ -75,11 +75,12 @@ const fullWidthOf: Record<string, string> = {',': '，', ';': '；', ':': '：',
 /** Full-width marks that end a clause, and their half-width forms. */
 const halfWidthOf: Record<string, string> = {'，': ',', '。': '.', '；': ';', '：': ':', '！': '!', '？': '?', '、': ','}
 
-/** Brackets and quotes that open a group. */
-const openers = new Set(['(', '（', '“'])
-
-/** Brackets and quotes that close a group. */
-const closers = new Set([')', '）', '”'])
+/** Whether a mark is a bracket or double quote that opens or closes a group: `(`, `（`, `“`, `)`, `）`, `”`, `"`. */
+function isGroupMark(value: string): boolean {
+  if (value.length !== 1) return false
+  const code = value.charCodeAt(0)
+  return code === 0x28 || code === 0x29 || code === 0x22 || code === 0xff08 || code === 0xff09 || code === 0x201c || code === 0x201d
+}
 
 /** Marks and word values that can follow `:` or `;` (and a nose) in an emoticon. */
 const emoticonMouths = new Set([')', '(', ']', '[', '|', '/', '\\', '*', 'D', 'P', 'p', 'O', 'o', 'd', '3', 'S', 's', 'x', 'X'])
@@ -337,7 +338,7 @@ function scriptOfLanguage(language: ScriptLanguage): Script | null {
  * word is Latin and so is the block: no mark can be in the wrong width.
  */
 function mayNeedChecking(block: Block): boolean {
-  if (!block.prose) return true
+  if (block.scripts.han > 0 || !block.prose) return true
   const value = block.prose.value
   for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) >= lowestNotableCode) return true
   return false
@@ -615,7 +616,7 @@ function checkParagraph(context: ParagraphContext, report: (finding: Finding) =>
       continue
     }
     const value = values[index]!
-    if (openers.has(value) || closers.has(value) || value === '"' || betweenDigits(tokens, index)) continue
+    if (isGroupMark(value) || betweenDigits(tokens, index)) continue
     const finding = checkMark(context, index)
     if (finding) report(finding)
   }
