@@ -246,6 +246,11 @@ class TokenTable {
     }
   }
 
+  /** Lets go of the texts of the tokens read last, which hold on to the file's text. */
+  release(): void {
+    this.texts = []
+  }
+
   /** Index of the opener or closer paired with token `index`, else -1. */
   partner(index: number): number {
     if (!this.paired) this.pair()
@@ -847,7 +852,11 @@ export default defineRule<MixedLanguageOptions>(
       block(block) {
         if (!block.paragraph || !mayHoldForeignText(block, direction, options)) return
         if (isGlossaryCell(block, rows, index, direction)) return
-        checkBlock(index, block, direction, options, report)
+        try {
+          checkBlock(index, block, direction, options, report)
+        } finally {
+          table.release()
+        }
       },
     }
   },

@@ -170,6 +170,11 @@ class TokenTable {
     this.measureGroups()
   }
 
+  /** Lets go of the values of the tokens read last, which hold on to the file's text. */
+  release(): void {
+    this.values = []
+  }
+
   /** Whether token `b` exists and starts where token `a` ends in the file. */
   touches(a: number, b: number): boolean {
     return a >= 0 && b >= 0 && a < this.length && b < this.length && this.ends[a] === this.starts[b]
@@ -659,7 +664,11 @@ export default defineRule<PunctuationWidthOptions>(
       if (!block.paragraph || !mayNeedChecking(block)) return
       table.read(block.paragraph)
       const context: ParagraphContext = {tokens: table, blockScript: scriptOfLanguage(block.language), text: index.text, options}
-      checkParagraph(context, (finding) => report(toReport(finding, context)))
+      try {
+        checkParagraph(context, (finding) => report(toReport(finding, context)))
+      } finally {
+        table.release()
+      }
     },
   }),
 )
