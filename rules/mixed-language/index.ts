@@ -8,7 +8,7 @@
  * or book-title text, links, bilingual table rows, names and short terms
  * (`API 接口`) are left alone.
  */
-import type {Paragraph, Sentence} from 'nlcst'
+import type {Paragraph, ParagraphContent, Punctuation, SentenceContent, Symbol as SymbolNode} from 'nlcst'
 import {readWordList} from '../../src/dictionaries.js'
 import type {Block, DocumentIndex} from '../../src/document/types.js'
 import {wordText} from '../../src/document/walk.js'
@@ -42,86 +42,133 @@ const maxChineseQuote = 12
 /** Longest quote of English in a message, in UTF-16 units. */
 const maxEnglishQuote = 32
 
-/** What a token of a paragraph is, for this rule. */
-type TokenKind =
-  | 'han' // a run of Han characters
-  | 'latin' // a word with Latin letters
-  | 'number' // digits without letters
-  | 'otherScript' // kana, hangul, Cyrillic, Greek, …
-  | 'wideMark' // CJK or full-width punctuation and symbols (`、，（）《》`)
-  | 'mark' // other punctuation
-  | 'symbol'
-  | 'space'
-  | 'source' // code, URLs, e-mail addresses, file names, inline HTML
+/** What a token of a paragraph is, for this rule (plain numbers: compared per token). */
+const Kind = {
+  /** A run of Han characters. */
+  Han: 0,
+  /** A word with Latin letters. */
+  Latin: 1,
+  /** Digits without letters. */
+  Number: 2,
+  /** Kana, hangul, Cyrillic, Greek, … */
+  OtherScript: 3,
+  /** CJK or full-width punctuation and symbols (`、，（）《》`). */
+  WideMark: 4,
+  /** Other punctuation. */
+  Mark: 5,
+  /** Other symbols. */
+  Symbol: 6,
+  /** White space. */
+  Space: 7,
+  /** Code, URLs, e-mail addresses, file names, inline HTML. */
+  Source: 8,
+} as const
 
-/** One leaf of a paragraph, with its offsets in the file. */
-interface Token {
-  kind: TokenKind
-  text: string
-  start: number
-  end: number
-}
+/** One of the {@link Kind} values. */
+type TokenKind = (typeof Kind)[keyof typeof Kind]
 
-/** A run of one language inside a paragraph: token indices of its first and last word. */
-interface Run {
-  first: number
-  last: number
-}
-
-/** A paragraph's tokens with their bracket and quote pairs. */
-interface TokenizedBlock {
-  tokens: Token[]
-  /** For a token that opens or closes a pair: the index of its partner, else -1. */
-  partner: Int32Array
-  /** For each token: the index of the opener of the innermost pair around it, else -1. */
-  enclosing: Int32Array
-}
+/** No token: a missing partner, enclosing pair or neighbour. */
+const none = -1
 
 /** What one language looks for in the other, and how it reports it. */
 interface Direction {
   /** Language of the document. */
   documentLanguage: 'en' | 'zh'
+  /** Language of the text looked for. */
+  foreignLanguage: 'zh' | 'en'
   /** The token kind of the foreign language. */
-  foreignKind: 'han' | 'latin'
+  foreignKind: TokenKind
   /** The token kind of the document's own language. */
-  ownKind: 'han' | 'latin'
+  ownKind: TokenKind
+  /** Longest quote of the foreign text in a message, in UTF-16 units. */
+  maxQuote: number
 }
 
-const englishDocument: Direction = {documentLanguage: 'en', foreignKind: 'han', ownKind: 'latin'}
-const chineseDocument: Direction = {documentLanguage: 'zh', foreignKind: 'latin', ownKind: 'han'}
+const englishDocument: Direction = {documentLanguage: 'en', foreignLanguage: 'zh', foreignKind: Kind.Han, ownKind: Kind.Latin, maxQuote: maxChineseQuote}
+const chineseDocument: Direction = {documentLanguage: 'zh', foreignLanguage: 'en', foreignKind: Kind.Latin, ownKind: Kind.Han, maxQuote: maxEnglishQuote}
 
-/** Closing mark of each opening bracket or quote; `"` and `＂` close themselves. */
-const closerOf: ReadonlyMap<string, string> = new Map([
-  ['(', ')'],
-  ['（', '）'],
-  ['[', ']'],
-  ['【', '】'],
-  ['“', '”'],
-  ['‘', '’'],
-  ['「', '」'],
-  ['『', '』'],
-  ['《', '》'],
-  ['〈', '〉'],
-  ['"', '"'],
-  ['＂', '＂'],
-])
+/**
+ * The UTF-16 code of the mark that closes an opening bracket or quote, else
+ * -1; `"` and `＂` close themselves.
+ */
+function closerOf(code: number): number {
+  switch (code) {
+    case 0x28: // (
+      return 0x29
+    case 0xff08: // （
+      return 0xff09
+    case 0x5b: // [
+      return 0x5d
+    case 0x3010: // 【
+      return 0x3011
+    case 0x201c: // “
+      return 0x201d
+    case 0x2018: // ‘
+      return 0x2019
+    case 0x300c: // 「
+      return 0x300d
+    case 0x300e: // 『
+      return 0x300f
+    case 0x300a: // 《
+      return 0x300b
+    case 0x3008: // 〈
+      return 0x3009
+    case 0x22: // "
+    case 0xff02: // ＂
+      return code
+    default:
+      return none
+  }
+}
 
-/** Closing marks, for recognising a closer without its opener. */
-const closers: ReadonlySet<string> = new Set(closerOf.values())
+/** Whether a UTF-16 code is a closing bracket or quote. */
+function isCloser(code: number): boolean {
+  switch (code) {
+    case 0x29:
+    case 0xff09:
+    case 0x5d:
+    case 0x3011:
+    case 0x201d:
+    case 0x2019:
+    case 0x300d:
+    case 0x300f:
+    case 0x300b:
+    case 0x3009:
+    case 0x22:
+    case 0xff02:
+      return true
+    default:
+      return false
+  }
+}
 
-/** Openers whose pair is a parenthetical: a gloss when it follows text in the other language. */
-const parentheses: ReadonlySet<string> = new Set(['(', '（', '[', '【'])
+/** The code of a one-character text, else -1: every bracket and quote is one character. */
+function singleCode(text: string): number {
+  return text.length === 1 ? text.charCodeAt(0) : none
+}
 
-/** Latin marks that end a clause and stay with the words before them. */
-const clauseEndings: ReadonlySet<string> = new Set(['.', ',', ':', ';', '!', '?', '...', '…'])
+/** Whether a text opens a pair: a bracket or quote that has a closer. */
+function isOpener(text: string): boolean {
+  return closerOf(singleCode(text)) !== none
+}
 
-let functionWords: ReadonlySet<string> | undefined
+/** Whether a text opens a parenthetical, a gloss when it follows text in the other language: `(`, `（`, `[`, `【`. */
+function isParenthesis(text: string): boolean {
+  const code = singleCode(text)
+  return code === 0x28 || code === 0xff08 || code === 0x5b || code === 0x3010
+}
+
+/** Whether a UTF-16 code is a one-character Latin mark that ends a clause and stays with the words before it. */
+function isClauseEndingCode(code: number): boolean {
+  return code === 0x2e || code === 0x2c || code === 0x3a || code === 0x3b || code === 0x21 || code === 0x3f || code === 0x2026
+}
+
+/** Whether a mark ends a clause and stays with the words before it: `.`, `,`, `:`, `;`, `!`, `?`, `...`, `…`. */
+function isClauseEnding(text: string): boolean {
+  return text === '...' || isClauseEndingCode(singleCode(text))
+}
+
 let citationWords: ReadonlySet<string> | undefined
-
-/** English function words, from `dictionaries/english-function-words.txt`. */
-function functionWordSet(): ReadonlySet<string> {
-  return (functionWords ??= new Set(readWordList('english-function-words.txt')))
-}
 
 /** Words that cite the Chinese after them, from `dictionaries/chinese-citation-words.txt`. */
 function citationWordSet(): ReadonlySet<string> {
@@ -140,167 +187,240 @@ function isWideMark(code: number): boolean {
 
 /** The kind of a word's text: Han runs are whole words, so the first character decides. */
 function wordKind(text: string): TokenKind {
-  if (isHan(text.codePointAt(0) ?? 0)) return 'han'
+  if (isHan(text.codePointAt(0) ?? 0)) return Kind.Han
   let letters = false
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (isLatinLetter(code)) return 'latin'
+    if (isLatinLetter(code)) return Kind.Latin
     if (code > 0x7f && !letters) letters = /\p{L}/u.test(text[index]!)
   }
-  return letters ? 'otherScript' : 'number'
+  return letters ? Kind.OtherScript : Kind.Number
 }
 
-/** A token from one nlcst leaf. */
-function toToken(node: Sentence['children'][number] | Paragraph['children'][number]): Token | null {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  if (start === undefined || end === undefined) return null
-  switch (node.type) {
-    case 'WordNode': {
-      const text = wordText(node)
-      return {kind: wordKind(text), text, start, end}
-    }
-    case 'PunctuationNode':
-    case 'SymbolNode': {
-      const kind = isWideMark(node.value.charCodeAt(0)) ? 'wideMark' : node.type === 'SymbolNode' ? 'symbol' : 'mark'
-      return {kind, text: node.value, start, end}
-    }
-    case 'WhiteSpaceNode':
-      return {kind: 'space', text: node.value, start, end}
-    case 'SourceNode':
-      return {kind: 'source', text: node.value, start, end}
-    default:
-      return null
-  }
-}
-
-/** The leaves of a paragraph in order, across its sentences. */
-function flatten(paragraph: Paragraph): Token[] {
-  const tokens: Token[] = []
-  const push = (node: Sentence['children'][number] | Paragraph['children'][number]): void => {
-    const token = toToken(node)
-    if (token) tokens.push(token)
-  }
-  for (const child of paragraph.children) {
-    if (child.type === 'SentenceNode') for (const node of child.children) push(node)
-    else push(child)
-  }
-  return tokens
-}
-
-/** Whether a token is a mark that can open or close a pair. */
-function isPairMark(token: Token): boolean {
-  return (token.kind === 'mark' || token.kind === 'wideMark') && (closerOf.has(token.text) || closers.has(token.text))
+/** The kind of a punctuation or symbol node. */
+function markKind(node: Punctuation | SymbolNode): TokenKind {
+  if (isWideMark(node.value.charCodeAt(0))) return Kind.WideMark
+  return node.type === 'SymbolNode' ? Kind.Symbol : Kind.Mark
 }
 
 /** How many open marks an unmatched closer is compared with. */
 const maxPairSearch = 32
 
 /**
- * Pairs brackets and quotes with a stack: a closer pairs with the nearest
- * open mark it closes (unclosed marks inside are dropped); `"` closes an open
- * `"` or opens one.
+ * A paragraph's leaves in order, across its sentences, as columns: kind,
+ * text and file offsets of each token. One table serves every block in turn,
+ * so reading a block allocates no token objects; its bracket and quote pairs
+ * are read when a check first asks for them.
  */
-function pairMarks(tokens: readonly Token[]): Int32Array {
-  const partner = new Int32Array(tokens.length).fill(-1)
-  const open: number[] = []
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]!
-    if (!isPairMark(token)) continue
-    let match = -1
-    if (closers.has(token.text)) {
-      // Look a bounded way down the stack: an unmatched closer must not cost a
-      // scan of every opener (linear time on adversarial text).
-      for (let depth = open.length - 1; depth >= 0 && depth >= open.length - maxPairSearch; depth--) {
-        if (closerOf.get(tokens[open[depth]!]!.text) === token.text) {
-          match = depth
-          break
+class TokenTable {
+  /** Number of tokens. */
+  length = 0
+  /** Kind of each token. */
+  kinds = new Uint8Array(256)
+  /** Start offset of each token in the file. */
+  starts = new Int32Array(256)
+  /** End offset of each token in the file (exclusive). */
+  ends = new Int32Array(256)
+  /** Text of each token. */
+  texts: string[] = []
+  /** For a token that opens or closes a pair: the index of its partner, else -1. */
+  private partners = new Int32Array(256)
+  /** For each token: the index of the opener of the innermost pair around it, else -1. */
+  private enclosers = new Int32Array(256)
+  /** Whether `partners` and `enclosers` hold the pairs of the current tokens. */
+  private paired = false
+  /** Indices of open marks while pairing. */
+  private readonly open: number[] = []
+
+  /**
+   * Reads a paragraph's tokens in place of the previous ones.
+   * @param paragraph The paragraph.
+   */
+  read(paragraph: Paragraph): void {
+    this.length = 0
+    this.texts = []
+    this.paired = false
+    for (const child of paragraph.children) {
+      if (child.type === 'SentenceNode') for (const node of child.children) this.add(node)
+      else this.add(child)
+    }
+  }
+
+  /** Lets go of the texts of the tokens read last, which hold on to the file's text. */
+  release(): void {
+    this.texts = []
+  }
+
+  /** Index of the opener or closer paired with token `index`, else -1. */
+  partner(index: number): number {
+    if (!this.paired) this.pair()
+    return this.partners[index]!
+  }
+
+  /** Index of the opener of the innermost closed pair around token `index`, else -1. */
+  enclosing(index: number): number {
+    if (!this.paired) this.pair()
+    return this.enclosers[index]!
+  }
+
+  /** Appends the token of one leaf; leaves without offsets and text nodes are left out. */
+  private add(node: SentenceContent | ParagraphContent): void {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    switch (node.type) {
+      case 'WordNode': {
+        const text = wordText(node)
+        this.push(wordKind(text), text, start, end)
+        break
+      }
+      case 'PunctuationNode':
+      case 'SymbolNode':
+        this.push(markKind(node), node.value, start, end)
+        break
+      case 'WhiteSpaceNode':
+        this.push(Kind.Space, node.value, start, end)
+        break
+      case 'SourceNode':
+        this.push(Kind.Source, node.value, start, end)
+        break
+      default:
+        break
+    }
+  }
+
+  private push(kind: TokenKind, text: string, start: number, end: number): void {
+    const index = this.length++
+    if (index === this.kinds.length) this.grow()
+    this.kinds[index] = kind
+    this.starts[index] = start
+    this.ends[index] = end
+    this.texts.push(text)
+  }
+
+  /** Doubles the room of every column. */
+  private grow(): void {
+    const size = this.kinds.length * 2
+    const kinds = new Uint8Array(size)
+    kinds.set(this.kinds)
+    this.kinds = kinds
+    const starts = new Int32Array(size)
+    starts.set(this.starts)
+    this.starts = starts
+    const ends = new Int32Array(size)
+    ends.set(this.ends)
+    this.ends = ends
+    this.partners = new Int32Array(size)
+    this.enclosers = new Int32Array(size)
+  }
+
+  /** Whether token `index` is a mark that can open or close a pair; its code if so, else -1. */
+  private pairCode(index: number): number {
+    const kind = this.kinds[index]
+    if (kind !== Kind.Mark && kind !== Kind.WideMark) return none
+    const code = singleCode(this.texts[index]!)
+    return closerOf(code) !== none || isCloser(code) ? code : none
+  }
+
+  /**
+   * Pairs brackets and quotes with a stack: a closer pairs with the nearest
+   * open mark it closes (unclosed marks inside are dropped); `"` closes an
+   * open `"` or opens one. Then finds, for each token, the opener of the
+   * innermost closed pair around it.
+   */
+  private pair(): void {
+    const {length, partners, open} = this
+    partners.fill(none, 0, length)
+    open.length = 0
+    for (let index = 0; index < length; index++) {
+      const code = this.pairCode(index)
+      if (code === none) continue
+      let match = none
+      if (isCloser(code)) {
+        // Look a bounded way down the stack: an unmatched closer must not cost a
+        // scan of every opener (linear time on adversarial text).
+        for (let depth = open.length - 1; depth >= 0 && depth >= open.length - maxPairSearch; depth--) {
+          if (closerOf(this.texts[open[depth]!]!.charCodeAt(0)) === code) {
+            match = depth
+            break
+          }
         }
       }
+      if (match !== none) {
+        partners[open[match]!] = index
+        partners[index] = open[match]!
+        open.length = match
+      } else if (closerOf(code) !== none) {
+        open.push(index)
+      }
     }
-    if (match !== -1) {
-      partner[open[match]!] = index
-      partner[index] = open[match]!
-      open.length = match
-    } else if (closerOf.has(token.text)) {
-      open.push(index)
+    this.enclose()
+    this.paired = true
+  }
+
+  /** For each token, the opener of the innermost closed pair around it. */
+  private enclose(): void {
+    const {length, partners, enclosers, open} = this
+    open.length = 0
+    for (let index = 0; index < length; index++) {
+      const other = partners[index]!
+      if (other !== none && other < index) open.pop()
+      enclosers[index] = open.length > 0 ? open[open.length - 1]! : none
+      if (other > index) open.push(index)
     }
   }
-  return partner
 }
 
-/** For each token, the opener of the innermost closed pair around it. */
-function enclosingPairs(partner: Int32Array): Int32Array {
-  const enclosing = new Int32Array(partner.length).fill(-1)
-  const open: number[] = []
-  for (let index = 0; index < partner.length; index++) {
-    const other = partner[index]!
-    if (other !== -1 && other < index) open.pop()
-    enclosing[index] = open[open.length - 1] ?? -1
-    if (other > index) open.push(index)
-  }
-  return enclosing
-}
+/** The table every block is read into. */
+const table = new TokenTable()
 
-/** A block's tokens and their pairs. */
-function tokenizeBlock(paragraph: Paragraph): TokenizedBlock {
-  const tokens = flatten(paragraph)
-  const partner = pairMarks(tokens)
-  return {tokens, partner, enclosing: enclosingPairs(partner)}
-}
-
-/**
- * Runs of the foreign language: from a foreign word to the last foreign word
- * before a word of the document's language, code or a foreign-breaking mark.
- * Chinese runs take digits, spaces and any punctuation between Han
- * (`二、加强党对…领导`); English runs take digits, spaces, Latin punctuation,
- * symbols and inline code between words, and stop at CJK punctuation.
- */
-function foreignRuns(tokens: readonly Token[], direction: Direction): Run[] {
-  const runs: Run[] = []
-  let index = 0
-  while (index < tokens.length) {
-    if (tokens[index]!.kind !== direction.foreignKind) {
-      index++
-      continue
-    }
-    const first = index
-    let last = index
-    for (let next = index + 1; next < tokens.length; next++) {
-      const kind = tokens[next]!.kind
-      if (kind === direction.foreignKind) last = next
-      else if (breaksRun(kind, direction)) break
-    }
-    runs.push({first, last})
-    index = last + 1
-  }
-  return runs
-}
-
-/** Whether a token kind ends a foreign run. */
-function breaksRun(kind: TokenKind, direction: Direction): boolean {
-  if (kind === direction.ownKind) return true
-  if (direction.foreignKind === 'han') return kind === 'source'
-  return kind === 'wideMark' || kind === 'otherScript'
+/** Whether a token kind lies between words: spaces, marks and symbols. */
+function isFiller(kind: number): boolean {
+  return kind === Kind.Space || kind === Kind.Mark || kind === Kind.WideMark || kind === Kind.Symbol
 }
 
 /** Index of the nearest word or code before `index`, skipping spaces, marks and symbols; -1 if none. */
-function previousContent(tokens: readonly Token[], index: number): number {
+function previousContent(tokens: TokenTable, index: number): number {
   let before = index - 1
-  while (before >= 0 && isFiller(tokens[before]!.kind)) before--
+  while (before >= 0 && isFiller(tokens.kinds[before]!)) before--
   return before
 }
 
 /** Index of the nearest word or code after `index`, skipping spaces, marks and symbols; -1 if none. */
-function nextContent(tokens: readonly Token[], index: number): number {
+function nextContent(tokens: TokenTable, index: number): number {
   let after = index + 1
-  while (after < tokens.length && isFiller(tokens[after]!.kind)) after++
-  return after < tokens.length ? after : -1
+  while (after < tokens.length && isFiller(tokens.kinds[after]!)) after++
+  return after < tokens.length ? after : none
 }
 
-/** Spaces, marks and symbols: what lies between words. */
-function isFiller(kind: TokenKind): boolean {
-  return kind === 'space' || kind === 'mark' || kind === 'wideMark' || kind === 'symbol'
+/** Whether a token kind ends a foreign run. */
+function breaksRun(kind: number, direction: Direction): boolean {
+  if (kind === direction.ownKind) return true
+  if (direction.foreignKind === Kind.Han) return kind === Kind.Source
+  return kind === Kind.WideMark || kind === Kind.OtherScript
+}
+
+/** Index of the first foreign word at or after `from`, else -1. */
+function nextForeignWord(tokens: TokenTable, from: number, direction: Direction): number {
+  for (let index = from; index < tokens.length; index++) if (tokens.kinds[index] === direction.foreignKind) return index
+  return none
+}
+
+/**
+ * The last word of the foreign run that starts at `first`: the last foreign
+ * word before a word of the document's language, code or a foreign-breaking
+ * mark. Chinese runs take digits, spaces and any punctuation between Han
+ * (`二、加强党对…领导`); English runs take digits, spaces, Latin punctuation,
+ * symbols and inline code between words, and stop at CJK punctuation.
+ */
+function runEnd(tokens: TokenTable, first: number, direction: Direction): number {
+  let last = first
+  for (let next = first + 1; next < tokens.length; next++) {
+    const kind = tokens.kinds[next]!
+    if (kind === direction.foreignKind) last = next
+    else if (breaksRun(kind, direction)) break
+  }
+  return last
 }
 
 /**
@@ -308,55 +428,54 @@ function isFiller(kind: TokenKind): boolean {
  * parentheses: `“蓝天”`, `《The Art of War》`, `Poyang Lake (鄱阳湖)`,
  * `绿水青山（lucid waters and lush mountains）`.
  */
-function isEnclosed(block: TokenizedBlock, run: Run, direction: Direction): boolean {
-  const opener = block.enclosing[run.first]!
-  if (opener === -1 || block.enclosing[run.last] !== opener) return false
-  const tokens = block.tokens
-  if (!parentheses.has(tokens[opener]!.text)) return true
+function isEnclosed(tokens: TokenTable, first: number, last: number, direction: Direction): boolean {
+  const opener = tokens.enclosing(first)
+  if (opener === none || tokens.enclosing(last) !== opener) return false
+  if (!isParenthesis(tokens.texts[opener]!)) return true
   // A gloss opens with the foreign text and follows text in the document's language.
-  if (nextContent(tokens, opener) !== run.first) return false
+  if (nextContent(tokens, opener) !== first) return false
   const before = previousContent(tokens, opener)
-  return before !== -1 && tokens[before]!.kind === direction.ownKind
+  return before !== none && tokens.kinds[before] === direction.ownKind
 }
 
 /** Whether the run is followed by its gloss in parentheses: `鄱阳湖 (Poyang Lake)`, `Data Sync Service（数据同步服务）`. */
-function isGlossed(block: TokenizedBlock, run: Run, direction: Direction): boolean {
-  const tokens = block.tokens
-  let after = run.last + 1
-  while (after < tokens.length && tokens[after]!.kind === 'space') after++
-  const opener = tokens[after]
-  if (!opener || !parentheses.has(opener.text) || block.partner[after]! <= after) return false
+function isGlossed(tokens: TokenTable, last: number, direction: Direction): boolean {
+  let after = last + 1
+  while (after < tokens.length && tokens.kinds[after] === Kind.Space) after++
+  if (after >= tokens.length || !isParenthesis(tokens.texts[after]!)) return false
+  const closer = tokens.partner(after)
+  if (closer <= after) return false
   const inside = nextContent(tokens, after)
-  return inside !== -1 && inside < block.partner[after]! && tokens[inside]!.kind === direction.ownKind
+  return inside !== none && inside < closer && tokens.kinds[inside] === direction.ownKind
 }
 
 /** Whether Chinese in English text is cited after a word like `character` or `known as`. */
-function isCited(tokens: readonly Token[], run: Run): boolean {
-  const last = previousContent(tokens, run.first)
-  if (last === -1 || tokens[last]!.kind !== 'latin') return false
-  const word = tokens[last]!.text.toLowerCase()
+function isCited(tokens: TokenTable, first: number): boolean {
+  const last = previousContent(tokens, first)
+  if (last === none || tokens.kinds[last] !== Kind.Latin) return false
+  const word = tokens.texts[last]!.toLowerCase()
   const citations = citationWordSet()
   if (citations.has(word)) return true
   const before = previousContent(tokens, last)
-  return before !== -1 && tokens[before]!.kind === 'latin' && citations.has(`${tokens[before]!.text.toLowerCase()} ${word}`)
+  return before !== none && tokens.kinds[before] === Kind.Latin && citations.has(`${tokens.texts[before]!.toLowerCase()} ${word}`)
 }
 
 /** Whether the run is the whole text of a Markdown link: `[How to use the API](…)`. */
-function isLinkText(index: DocumentIndex, tokens: readonly Token[], run: Run): boolean {
+function isLinkText(index: DocumentIndex, tokens: TokenTable, first: number, last: number): boolean {
   if (index.format !== 'markdown') return false
   const text = index.text
-  let end = tokens[run.last]!.end
-  while (end < text.length && clauseEndings.has(text[end]!)) end++
-  return text[tokens[run.first]!.start - 1] === '[' && text[end] === ']'
+  let end = tokens.ends[last]!
+  while (end < text.length && isClauseEndingCode(text.charCodeAt(end))) end++
+  return text[tokens.starts[first]! - 1] === '[' && text[end] === ']'
 }
 
 /** The text of tokens `first`…`last`, and each token's offset in it. */
-function runText(tokens: readonly Token[], first: number, last: number): {text: string; offsets: number[]} {
+function runText(tokens: TokenTable, first: number, last: number): {text: string; offsets: number[]} {
   let text = ''
   const offsets: number[] = []
   for (let index = first; index <= last; index++) {
     offsets.push(text.length)
-    text += tokens[index]!.text
+    text += tokens.texts[index]!
   }
   return {text, offsets}
 }
@@ -384,32 +503,52 @@ function coverAllowedTerms(text: string, terms: readonly string[]): Uint8Array {
   return covered
 }
 
-/** Han characters of a run that no allowed term covers. */
-function countHan(tokens: readonly Token[], run: Run, terms: readonly string[]): number {
-  const {text} = runText(tokens, run.first, run.last)
-  const covered = coverAllowedTerms(text, terms)
+/** Han characters of `text` from `from`, with those `covered` marks left out. */
+function countHanIn(text: string, covered: Uint8Array | null, from: number): number {
   let count = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.codePointAt(index)!
-    if (isHan(code) && !covered[index]) count++
+    if (isHan(code) && !covered?.[from + index]) count++
     if (code > 0xffff) index++
   }
   return count
 }
 
-/** Words of an English run that no allowed term covers. */
-function englishWords(tokens: readonly Token[], run: Run, terms: readonly string[]): string[] {
-  const {text, offsets} = runText(tokens, run.first, run.last)
-  const covered = coverAllowedTerms(text, terms)
-  const words: string[] = []
-  for (let index = run.first; index <= run.last; index++) {
-    const token = tokens[index]!
-    if (token.kind !== 'latin') continue
-    const offset = offsets[index - run.first]!
-    if (covered[offset] && covered[offset + token.text.length - 1]) continue
-    words.push(token.text)
+/** Whether a run holds at least `minimum` Han characters that no allowed term covers. */
+function hasHan(tokens: TokenTable, first: number, last: number, terms: readonly string[], minimum: number): boolean {
+  if (terms.length > 0) {
+    const {text} = runText(tokens, first, last)
+    return countHanIn(text, coverAllowedTerms(text, terms), 0) >= minimum
   }
-  return words
+  let count = 0
+  for (let index = first; index <= last && count < minimum; index++) count += countHanIn(tokens.texts[index]!, null, 0)
+  return count >= minimum
+}
+
+/** How a Latin word reads in running text. */
+const WordClass = {
+  /** A function word (`the`, `of`), lower case or capitalised at a sentence start. */
+  Function: 0,
+  /** Another word starting with a capital letter or a digit (`Ministry`, `API`, `3D`). */
+  Capitalised: 1,
+  /** Another word in lower case. */
+  LowerContent: 2,
+} as const
+
+/** One of the {@link WordClass} values. */
+type WordClass = (typeof WordClass)[keyof typeof WordClass]
+
+/** Words classed so far: running text repeats its words. */
+const wordClasses = new Map<string, WordClass>()
+
+/** How many classed words are kept before the cache starts over. */
+const maxClassedWords = 65536
+
+let functionWords: ReadonlySet<string> | undefined
+
+/** English function words, from `dictionaries/english-function-words.txt`. */
+function functionWordSet(): ReadonlySet<string> {
+  return (functionWords ??= new Set(readWordList('english-function-words.txt')))
 }
 
 /** A function word as written in running text: lower case, or capitalised at a sentence start. */
@@ -425,80 +564,124 @@ function isCapitalised(word: string): boolean {
   return first !== first.toLowerCase() || (first >= '0' && first <= '9')
 }
 
+/** How a Latin word reads, from the cache when it was seen before. */
+function wordClass(word: string): WordClass {
+  let kind = wordClasses.get(word)
+  if (kind === undefined) {
+    kind = isFunctionWord(word) ? WordClass.Function : isCapitalised(word) ? WordClass.Capitalised : WordClass.LowerContent
+    if (wordClasses.size >= maxClassedWords) wordClasses.clear()
+    wordClasses.set(word, kind)
+  }
+  return kind
+}
+
+/** For each token of a run, whether allowed terms cover its first and last characters. */
+function coveredTokens(tokens: TokenTable, first: number, last: number, terms: readonly string[]): Uint8Array {
+  const {text, offsets} = runText(tokens, first, last)
+  const covered = coverAllowedTerms(text, terms)
+  const tokenCovered = new Uint8Array(last - first + 1)
+  for (let index = first; index <= last; index++) {
+    const offset = offsets[index - first]!
+    tokenCovered[index - first] = covered[offset] && covered[offset + tokens.texts[index]!.length - 1] ? 1 : 0
+  }
+  return tokenCovered
+}
+
 /**
- * Whether words read as an English sentence rather than a name, a title or
- * a term: enough words, at least two function words, and a content word in
- * lower case (`Ministry of Ecology and Environment` is a name).
+ * Whether the words of an English run that no allowed term covers read as an
+ * English sentence rather than a name, a title or a term: enough words, at
+ * least two function words, and a content word in lower case (`Ministry of
+ * Ecology and Environment` is a name).
  */
-function readsAsEnglish(words: readonly string[], minEnglishWords: number): boolean {
-  if (words.length < minEnglishWords) return false
+function readsAsEnglish(tokens: TokenTable, first: number, last: number, options: MixedLanguageOptions): boolean {
+  const covered = options.allowedTerms.length > 0 ? coveredTokens(tokens, first, last, options.allowedTerms) : null
+  let words = 0
   let functionWordCount = 0
   let lowerContentWord = false
-  for (const word of words) {
-    if (isFunctionWord(word)) functionWordCount++
-    else if (!isCapitalised(word)) lowerContentWord = true
+  for (let index = first; index <= last; index++) {
+    if (tokens.kinds[index] !== Kind.Latin || covered?.[index - first]) continue
+    words++
+    const kind = wordClass(tokens.texts[index]!)
+    if (kind === WordClass.Function) functionWordCount++
+    else if (kind === WordClass.LowerContent) lowerContentWord = true
+    // The counts only grow: once they suffice, the rest of the run cannot change the answer.
+    if (words >= options.minEnglishWords && functionWordCount >= minFunctionWords && lowerContentWord) return true
   }
-  return functionWordCount >= minFunctionWords && lowerContentWord
+  return false
 }
 
 /** Whether a run in the other language is left alone whatever it holds: quoted, glossed, cited, a link. */
-function isExempt(index: DocumentIndex, block: TokenizedBlock, run: Run, direction: Direction): boolean {
-  if (isEnclosed(block, run, direction) || isGlossed(block, run, direction) || isLinkText(index, block.tokens, run)) return true
-  return direction.foreignKind === 'han' && isCited(block.tokens, run)
+function isExempt(index: DocumentIndex, tokens: TokenTable, first: number, last: number, direction: Direction): boolean {
+  if (isEnclosed(tokens, first, last, direction) || isGlossed(tokens, last, direction) || isLinkText(index, tokens, first, last)) return true
+  return direction.foreignKind === Kind.Han && isCited(tokens, first)
 }
 
 /** Whether kana sit inside or glued to a run of Han characters (`東京へようこそ`): Japanese, not Chinese. */
-function isJapanese(tokens: readonly Token[], run: Run): boolean {
-  for (let at = run.first; at <= run.last; at++) if (tokens[at]!.kind === 'otherScript') return true
-  const before = tokens[run.first - 1]
-  const after = tokens[run.last + 1]
-  if (before?.kind === 'otherScript' && before.end === tokens[run.first]!.start) return true
-  return after?.kind === 'otherScript' && after.start === tokens[run.last]!.end
+function isJapanese(tokens: TokenTable, first: number, last: number): boolean {
+  const {kinds, starts, ends} = tokens
+  for (let at = first; at <= last; at++) if (kinds[at] === Kind.OtherScript) return true
+  if (first > 0 && kinds[first - 1] === Kind.OtherScript && ends[first - 1] === starts[first]) return true
+  return last + 1 < tokens.length && kinds[last + 1] === Kind.OtherScript && starts[last + 1] === ends[last]
 }
 
-/** Whether a Chinese run in English text is untranslated Chinese. */
-function isUntranslatedChinese(index: DocumentIndex, block: TokenizedBlock, run: Run, options: MixedLanguageOptions): boolean {
-  if (isJapanese(block.tokens, run)) return false
-  if (countHan(block.tokens, run, options.allowedTerms) < Math.max(1, options.minRunLength)) return false
-  return !isExempt(index, block, run, englishDocument)
+/** Whether a run in the other language is untranslated text: Chinese in English text, or an English sentence in Chinese text. */
+function isUntranslated(index: DocumentIndex, tokens: TokenTable, first: number, last: number, direction: Direction, options: MixedLanguageOptions): boolean {
+  if (direction.foreignKind === Kind.Han) {
+    if (isJapanese(tokens, first, last)) return false
+    if (!hasHan(tokens, first, last, options.allowedTerms, Math.max(1, options.minRunLength))) return false
+  } else if (!readsAsEnglish(tokens, first, last, options)) {
+    return false
+  }
+  return !isExempt(index, tokens, first, last, direction)
 }
 
-/** Whether an English run in Chinese text is an untranslated English sentence. */
-function isUntranslatedEnglish(index: DocumentIndex, block: TokenizedBlock, run: Run, options: MixedLanguageOptions): boolean {
-  if (!readsAsEnglish(englishWords(block.tokens, run, options.allowedTerms), options.minEnglishWords)) return false
-  return !isExempt(index, block, run, chineseDocument)
+/** Whether token `right` starts where token `left` ends. */
+function glued(tokens: TokenTable, left: number, right: number): boolean {
+  return tokens.ends[left] === tokens.starts[right]
+}
+
+/** Whether token `index` exists and is of `kind`. */
+function isKindAt(tokens: TokenTable, index: number, kind: TokenKind): boolean {
+  return index < tokens.length && tokens.kinds[index] === kind
 }
 
 /**
- * The run's span: Chinese takes the CJK marks glued to it (`（一）`, `二、`)
- * and a Latin clause mark glued between it and the next word (`领导,Resolutely`);
- * English takes a clause mark glued after its last word (`you can do:`).
+ * The first token of a run's span: Chinese takes the CJK opening marks glued
+ * before it (`（一）`).
  */
-function runSpan(tokens: readonly Token[], run: Run, direction: Direction): {first: number; last: number} {
-  let first = run.first
-  let last = run.last
-  const glued = (left: number, right: number): boolean => tokens[left]!.end === tokens[right]!.start
-  if (direction.foreignKind === 'han') {
-    while (first > 0 && tokens[first - 1]!.kind === 'wideMark' && closerOf.has(tokens[first - 1]!.text) && glued(first - 1, first)) first--
-    while (last + 1 < tokens.length && tokens[last + 1]!.kind === 'wideMark' && !closerOf.has(tokens[last + 1]!.text) && glued(last, last + 1)) last++
-    const mark = tokens[last + 1]
-    const word = tokens[last + 2]
-    if (mark?.kind === 'mark' && clauseEndings.has(mark.text) && word?.kind === 'latin' && glued(last, last + 1) && glued(last + 1, last + 2)) last++
-  } else {
-    const mark = tokens[last + 1]
-    if (mark?.kind === 'mark' && clauseEndings.has(mark.text) && glued(last, last + 1)) last++
+function spanFirst(tokens: TokenTable, first: number, direction: Direction): number {
+  if (direction.foreignKind !== Kind.Han) return first
+  while (first > 0 && tokens.kinds[first - 1] === Kind.WideMark && isOpener(tokens.texts[first - 1]!) && glued(tokens, first - 1, first)) first--
+  return first
+}
+
+/**
+ * The last token of a run's span: Chinese takes the CJK marks glued after it
+ * (`二、`) and a Latin clause mark glued between it and the next word
+ * (`领导,Resolutely`); English takes a clause mark glued after its last word
+ * (`you can do:`).
+ */
+function spanLast(tokens: TokenTable, last: number, direction: Direction): number {
+  if (direction.foreignKind === Kind.Han) {
+    while (isKindAt(tokens, last + 1, Kind.WideMark) && !isOpener(tokens.texts[last + 1]!) && glued(tokens, last, last + 1)) last++
+    const markThenWord =
+      isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.texts[last + 1]!) && isKindAt(tokens, last + 2, Kind.Latin)
+    if (markThenWord && glued(tokens, last, last + 1) && glued(tokens, last + 1, last + 2)) last++
+  } else if (isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.texts[last + 1]!) && glued(tokens, last, last + 1)) {
+    last++
   }
-  return {first, last}
+  return last
 }
 
 /** A short quote of tokens `first`…`last` for a message: spaces collapsed, backticks dropped, long text cut. */
-function quoteOf(tokens: readonly Token[], first: number, last: number, maxLength: number): string {
+function quoteOf(tokens: TokenTable, first: number, last: number, maxLength: number): string {
   let text = ''
   for (let index = first; index <= last && text.length <= maxLength + 1; index++) {
-    const token = tokens[index]!
-    text += token.kind === 'space' ? ' ' : token.text.replaceAll('`', '')
+    const token = tokens.texts[index]!
+    text += tokens.kinds[index] === Kind.Space ? ' ' : token.includes('`') ? token.replaceAll('`', '') : token
   }
-  text = text.replace(/ {2,}/g, ' ').trim()
+  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ')
+  text = text.trim()
   if (text.length <= maxLength) return text
   let cut = maxLength
   // Do not split a surrogate pair.
@@ -522,13 +705,24 @@ function blockNoun(block: Block): string {
   }
 }
 
-/** Indices of a paragraph's first and last tokens that hold text (not spaces or code); null when none. */
-function textBounds(tokens: readonly Token[]): {first: number; last: number} | null {
+/** Whether a token holds text: not white space or code. */
+function holdsText(tokens: TokenTable, index: number): boolean {
+  const kind = tokens.kinds[index]
+  return kind !== Kind.Space && kind !== Kind.Source
+}
+
+/** Index of a paragraph's first token that holds text; `tokens.length` when none does. */
+function firstTextToken(tokens: TokenTable): number {
   let first = 0
-  while (first < tokens.length && (tokens[first]!.kind === 'space' || tokens[first]!.kind === 'source')) first++
+  while (first < tokens.length && !holdsText(tokens, first)) first++
+  return first
+}
+
+/** Index of a paragraph's last token that holds text, no earlier than `first`. */
+function lastTextToken(tokens: TokenTable, first: number): number {
   let last = tokens.length - 1
-  while (last > first && (tokens[last]!.kind === 'space' || tokens[last]!.kind === 'source')) last--
-  return first < tokens.length ? {first, last} : null
+  while (last > first && !holdsText(tokens, last)) last--
+  return last
 }
 
 /**
@@ -553,31 +747,55 @@ function isGlossaryCell(block: Block, rows: Map<number, Set<string>>, index: Doc
   return rows.get(index.lines.point(block.start).line)?.has(direction.documentLanguage) === true
 }
 
-/** Whether a block could hold text in the other language at all. */
-function hasForeignScript(block: Block, direction: Direction): boolean {
-  return direction.foreignKind === 'han' ? block.scripts.han > 0 : block.scripts.latin > 0
+/**
+ * Whether a block could hold untranslated text at all, from its letter
+ * counts: Chinese in English text needs a Han character; an English sentence
+ * in Chinese text needs `minEnglishWords` words, two of them function words
+ * and one a content word, each with a Latin letter.
+ */
+function mayHoldForeignText(block: Block, direction: Direction, options: MixedLanguageOptions): boolean {
+  if (direction.foreignKind === Kind.Han) return block.scripts.han > 0
+  return block.scripts.latin >= Math.max(1, options.minEnglishWords, minFunctionWords + 1)
 }
 
 /**
  * Whether a paragraph opens with a reference number (`[3] 生态环境部. 2023年…`):
  * a bibliography entry cites titles in their own language.
  */
-function isReferenceEntry(tokens: readonly Token[]): boolean {
-  const bounds = textBounds(tokens)
-  if (!bounds) return false
-  const [open, number, close] = [tokens[bounds.first], tokens[bounds.first + 1], tokens[bounds.first + 2]]
-  return (open?.text === '[' || open?.text === '【') && number?.kind === 'number' && (close?.text === ']' || close?.text === '】')
+function isReferenceEntry(tokens: TokenTable, first: number): boolean {
+  if (first + 2 >= tokens.length) return false
+  const open = tokens.texts[first]
+  const close = tokens.texts[first + 2]
+  return (open === '[' || open === '【') && tokens.kinds[first + 1] === Kind.Number && (close === ']' || close === '】')
 }
 
 /** The message for a run, or for a block left in the other language as a whole. */
 function messageFor(direction: Direction, quote: string, noun: string | null): string {
-  const [foreign, own] = direction.documentLanguage === 'en' ? ['Chinese', 'English'] : ['English', 'Chinese']
+  const foreign = direction.documentLanguage === 'en' ? 'Chinese' : 'English'
+  const own = direction.documentLanguage === 'en' ? 'English' : 'Chinese'
   return `Unexpected untranslated ${foreign}${noun ? ` ${noun}` : ''} \`${quote}\` in ${own} text`
+}
+
+/** Reports tokens `first`…`last`, quoted, as untranslated text: a run, or a whole block when `noun` names it. */
+function reportSpan(
+  tokens: TokenTable,
+  first: number,
+  last: number,
+  direction: Direction,
+  noun: string | null,
+  report: (finding: RuleReport) => void,
+): void {
+  report({
+    message: messageFor(direction, quoteOf(tokens, first, last, direction.maxQuote), noun),
+    start: tokens.starts[first]!,
+    end: tokens.ends[last]!,
+    lowerSeverity: direction.documentLanguage === 'zh',
+  })
 }
 
 /**
  * Checks one block: a block in the other language is reported once as a
- * whole; otherwise each untranslated run is.
+ * whole, on its first untranslated run; otherwise each untranslated run is.
  */
 function checkBlock(
   index: DocumentIndex,
@@ -586,33 +804,21 @@ function checkBlock(
   options: MixedLanguageOptions,
   report: (finding: RuleReport) => void,
 ): void {
-  const tokenized = tokenizeBlock(block.paragraph!)
-  const tokens = tokenized.tokens
-  if (isReferenceEntry(tokens)) return
-  const isUntranslated = direction.foreignKind === 'han' ? isUntranslatedChinese : isUntranslatedEnglish
-  const runs = foreignRuns(tokens, direction).filter((run) => isUntranslated(index, tokenized, run, options))
-  if (runs.length === 0) return
-  const lowerSeverity = direction.documentLanguage === 'zh'
-  const maxQuote = direction.foreignKind === 'han' ? maxChineseQuote : maxEnglishQuote
-  const foreignLanguage = direction.foreignKind === 'han' ? 'zh' : 'en'
-  const bounds = textBounds(tokens)
-  if (block.language === foreignLanguage && bounds) {
-    report({
-      message: messageFor(direction, quoteOf(tokens, bounds.first, bounds.last, maxQuote), blockNoun(block)),
-      start: tokens[bounds.first]!.start,
-      end: tokens[bounds.last]!.end,
-      lowerSeverity,
-    })
-    return
-  }
-  for (const run of runs) {
-    const span = runSpan(tokens, run, direction)
-    report({
-      message: messageFor(direction, quoteOf(tokens, span.first, span.last, maxQuote), null),
-      start: tokens[span.first]!.start,
-      end: tokens[span.last]!.end,
-      lowerSeverity,
-    })
+  const tokens = table
+  tokens.read(block.paragraph!)
+  const firstText = firstTextToken(tokens)
+  if (isReferenceEntry(tokens, firstText)) return
+  const wholeBlock = block.language === direction.foreignLanguage && firstText < tokens.length
+  for (let first = nextForeignWord(tokens, 0, direction); first !== none; ) {
+    const last = runEnd(tokens, first, direction)
+    if (isUntranslated(index, tokens, first, last, direction, options)) {
+      if (wholeBlock) {
+        reportSpan(tokens, firstText, lastTextToken(tokens, firstText), direction, blockNoun(block), report)
+        return
+      }
+      reportSpan(tokens, spanFirst(tokens, first, direction), spanLast(tokens, last, direction), direction, null, report)
+    }
+    first = nextForeignWord(tokens, last + 1, direction)
   }
 }
 
@@ -644,9 +850,13 @@ export default defineRule<MixedLanguageOptions>(
     const rows = tableRowLanguages(index.blocks, index)
     return {
       block(block) {
-        if (!block.paragraph || !hasForeignScript(block, direction)) return
+        if (!block.paragraph || !mayHoldForeignText(block, direction, options)) return
         if (isGlossaryCell(block, rows, index, direction)) return
-        checkBlock(index, block, direction, options, report)
+        try {
+          checkBlock(index, block, direction, options, report)
+        } finally {
+          table.release()
+        }
       },
     }
   },

@@ -8,9 +8,9 @@
  * quoted group jumped over), not from the block's language alone: in
  * `全局变量 Vue 上。For example,` the `。` ends the Chinese sentence and stays.
  */
-import type {Paragraph} from 'nlcst'
+import type {Paragraph, ParagraphContent, SentenceContent} from 'nlcst'
 import type {Block, ScriptLanguage} from '../../src/document/types.js'
-import {paragraphLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
+import {wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import type {FixApplicability} from '../../src/types.js'
 import {CharClass, classify, isDigit, isHan} from '../../src/text/scripts.js'
@@ -33,32 +33,27 @@ export interface PunctuationWidthOptions {
 /** The script whose punctuation convention applies. */
 type Script = 'zh' | 'en'
 
-/** What a token of the paragraph is, for this rule. */
-type TokenKind = 'han' | 'latin' | 'number' | 'space' | 'mark' | 'other'
+/** What a token of the paragraph is, for this rule (plain numbers: compared per token). */
+const Kind = {
+  /** A word with Han or kana. */
+  Han: 0,
+  /** A word with Latin-script letters. */
+  Latin: 1,
+  /** A word of digits only. */
+  Number: 2,
+  /** White space. */
+  Space: 3,
+  /** Punctuation. */
+  Mark: 4,
+  /** Anything else: symbols, code, words without letters or digits. */
+  Other: 5,
+} as const
 
-/** One leaf of a paragraph, flattened, with its source offsets; words are told apart by script. */
-type Token = Omit<ParagraphLeaf, 'kind'> & {kind: TokenKind}
+/** One of the {@link Kind} values. */
+type TokenKind = (typeof Kind)[keyof typeof Kind]
 
-/** Everything the checks of one paragraph read. */
-interface ParagraphContext {
-  tokens: Token[]
-  /** Index of the matching bracket or quote, or -1. */
-  partner: Int32Array
-  /** Sentences with Han outside brackets and quotes: Chinese sentences. */
-  chineseSentences: Set<number>
-  /** Parenthesis and quote nesting depth of each token. */
-  depth: Int32Array
-  /** Han and Latin words before each token, for the letters of a group in O(1). */
-  hanBefore: Int32Array
-  latinBefore: Int32Array
-  /** Marks that belong to an emoticon (`:)`, `;-)`). */
-  emoticon: Set<number>
-  /** The block's language, standing in for a side with no word. */
-  blockScript: Script | null
-  /** The file text. */
-  text: string
-  options: PunctuationWidthOptions
-}
+/** No token: a missing partner. */
+const none = -1
 
 /** A finding before it is turned into a report. */
 interface Finding {
@@ -80,17 +75,24 @@ const fullWidthOf: Record<string, string> = {',': '，', ';': '；', ':': '：',
 /** Full-width marks that end a clause, and their half-width forms. */
 const halfWidthOf: Record<string, string> = {'，': ',', '。': '.', '；': ';', '：': ':', '！': '!', '？': '?', '、': ','}
 
-/** Brackets and quotes that open a group. */
-const openers = new Set(['(', '（', '“'])
-
-/** Brackets and quotes that close a group. */
-const closers = new Set([')', '）', '”'])
+/** Whether a mark is a bracket or double quote that opens or closes a group: `(`, `（`, `“`, `)`, `）`, `”`, `"`. */
+function isGroupMark(value: string): boolean {
+  if (value.length !== 1) return false
+  const code = value.charCodeAt(0)
+  return code === 0x28 || code === 0x29 || code === 0x22 || code === 0xff08 || code === 0xff09 || code === 0x201c || code === 0x201d
+}
 
 /** Marks and word values that can follow `:` or `;` (and a nose) in an emoticon. */
 const emoticonMouths = new Set([')', '(', ']', '[', '|', '/', '\\', '*', 'D', 'P', 'p', 'O', 'o', 'd', '3', 'S', 's', 'x', 'X'])
 
 /** Chinese numerals that open a numbered heading (`一.概述`). */
 const chineseNumerals = new Set([...'〇零一二两三四五六七八九十'])
+
+/**
+ * The lowest UTF-16 code of any character this rule acts on: `“` (U+201C).
+ * `”`, `…`, CJK and full-width punctuation, kana and Han all lie above it.
+ */
+const lowestNotableCode = 0x201c
 
 /** Whether a code point is kana: Japanese follows the full-width convention too. */
 function isKana(code: number): boolean {
@@ -100,115 +102,234 @@ function isKana(code: number): boolean {
 /** The kind of a word: Han (or kana), Latin-script letters, or only digits. */
 function wordKind(value: string): TokenKind {
   let hasDigit = false
-  for (const character of value) {
-    const code = character.codePointAt(0)!
-    if (isHan(code) || isKana(code)) return 'han'
-    if (isDigit(code)) hasDigit = true
-    else if (classify(code) === CharClass.Letter) return 'latin'
-  }
-  return hasDigit ? 'number' : 'other'
-}
-
-/** The paragraph's leaves, with each word's kind refined to `han`, `latin`, `number` or `other`. */
-function tokensOf(paragraph: Paragraph): Token[] {
-  const tokens = paragraphLeaves(paragraph) as Array<ParagraphLeaf | Token>
-  for (const token of tokens) if (token.kind === 'word') (token as Token).kind = wordKind(token.value)
-  return tokens as Token[]
-}
-
-/** Whether token `b` starts where token `a` ends in the file. */
-function touches(a: Token | undefined, b: Token | undefined): boolean {
-  return a !== undefined && b !== undefined && a.end === b.start
-}
-
-/** Marks that form emoticons: `:)`, `;-)`, `:D` (a letter mouth only when no word follows it). */
-function emoticonMarks(tokens: Token[]): Set<number> {
-  const marks = new Set<number>()
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'mark' || (token.value !== ':' && token.value !== ';')) return
-    let mouth = index + 1
-    const nose = tokens[mouth]
-    if (touches(token, nose) && nose!.kind === 'mark' && (nose!.value === '-' || nose!.value === "'")) mouth++
-    const mouthToken = tokens[mouth]
-    if (!touches(tokens[mouth - 1], mouthToken) || !emoticonMouths.has(mouthToken!.value)) return
-    const after = tokens[mouth + 1]
-    if (mouthToken!.kind !== 'mark' && touches(mouthToken, after) && after!.kind !== 'space' && after!.kind !== 'mark') return
-    for (let member = index; member <= mouth; member++) marks.add(member)
-  })
-  return marks
-}
-
-/** Matches brackets (of either width) and double quotes (curly by direction, straight by alternation). */
-function pairGroups(tokens: Token[], emoticon: Set<number>): Int32Array {
-  const partner = new Int32Array(tokens.length).fill(-1)
-  const brackets: number[] = []
-  const curly: number[] = []
-  let straight = -1
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'mark' || emoticon.has(index)) return
-    const pair = (open: number | undefined): void => {
-      if (open === undefined) return
-      partner[open] = index
-      partner[index] = open
+  for (let index = 0; index < value.length; index++) {
+    let code = value.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = value.codePointAt(index)!
+      if (code > 0xffff) index++
     }
-    switch (token.value) {
-      case '(':
-      case '（':
-        brackets.push(index)
+    if (isHan(code) || isKana(code)) return Kind.Han
+    if (isDigit(code)) hasDigit = true
+    else if (classify(code) === CharClass.Letter) return Kind.Latin
+  }
+  return hasDigit ? Kind.Number : Kind.Other
+}
+
+/**
+ * A paragraph's leaves in order, across its sentences, as columns (kind,
+ * value, file offsets, sentence), with what the checks read about them: the
+ * bracket and quote pairs, group depths, running word counts, emoticons and
+ * the sentences with Han outside groups. One table serves every block in
+ * turn, so reading a block allocates no token objects.
+ */
+class TokenTable {
+  /** Number of tokens. */
+  length = 0
+  /** Kind of each token. */
+  kinds = new Uint8Array(256)
+  /** Value of each token. */
+  values: string[] = []
+  /** Start offset of each token in the file. */
+  starts = new Int32Array(256)
+  /** End offset of each token in the file (exclusive). */
+  ends = new Int32Array(256)
+  /** Index of the paragraph child (sentence or white space) that holds each token. */
+  sentences = new Int32Array(256)
+  /** Index of the matching bracket or quote, or -1. */
+  partner = new Int32Array(256)
+  /** Parenthesis and quote nesting depth of each token. */
+  depth = new Int32Array(256)
+  /** 1 for the marks of an emoticon (`:)`, `;-)`). */
+  emoticon = new Uint8Array(256)
+  /** Han and Latin words before each token (entry `i` counts tokens `0 … i-1`), for the letters of a group in O(1). */
+  hanBefore = new Int32Array(257)
+  latinBefore = new Int32Array(257)
+  /** 1 for a sentence with Han outside brackets and quotes: a Chinese sentence. */
+  chineseSentences = new Uint8Array(64)
+  /** Open brackets and curly quotes while pairing. */
+  private readonly brackets: number[] = []
+  private readonly curly: number[] = []
+
+  /**
+   * Reads a paragraph's tokens in place of the previous ones, and what the checks read about them.
+   * @param paragraph The paragraph.
+   */
+  read(paragraph: Paragraph): void {
+    this.length = 0
+    this.values = []
+    const children = paragraph.children
+    if (this.chineseSentences.length < children.length) this.chineseSentences = new Uint8Array(children.length * 2)
+    else this.chineseSentences.fill(0, 0, children.length)
+    for (let sentence = 0; sentence < children.length; sentence++) {
+      const child = children[sentence]!
+      if (child.type === 'SentenceNode') for (const node of child.children) this.add(node, sentence)
+      else this.add(child, sentence)
+    }
+    this.findEmoticons()
+    this.pairGroups()
+    this.measureGroups()
+  }
+
+  /** Lets go of the values of the tokens read last, which hold on to the file's text. */
+  release(): void {
+    this.values = []
+  }
+
+  /** Whether token `b` exists and starts where token `a` ends in the file. */
+  touches(a: number, b: number): boolean {
+    return a >= 0 && b >= 0 && a < this.length && b < this.length && this.ends[a] === this.starts[b]
+  }
+
+  /** Whether token `index` exists and is of `kind`. */
+  isKind(index: number, kind: TokenKind): boolean {
+    return index >= 0 && index < this.length && this.kinds[index] === kind
+  }
+
+  /** Whether a paired token opens its group. */
+  opensGroup(index: number): boolean {
+    return this.partner[index]! > index
+  }
+
+  /** Appends the token of one leaf, words told apart by script. */
+  private add(node: SentenceContent | ParagraphContent, sentence: number): void {
+    const start = node.position?.start.offset ?? 0
+    const end = node.position?.end.offset ?? 0
+    switch (node.type) {
+      case 'WordNode': {
+        const value = wordText(node)
+        this.push(wordKind(value), value, start, end, sentence)
         break
-      case ')':
-      case '）':
-        pair(brackets.pop())
+      }
+      case 'WhiteSpaceNode':
+        this.push(Kind.Space, node.value, start, end, sentence)
         break
-      case '“':
-        curly.push(index)
-        break
-      case '”':
-        pair(curly.pop())
-        break
-      case '"':
-        if (straight === -1) straight = index
-        else {
-          pair(straight)
-          straight = -1
-        }
+      case 'PunctuationNode':
+        this.push(Kind.Mark, node.value, start, end, sentence)
         break
       default:
-        break
+        this.push(Kind.Other, 'value' in node ? node.value : '', start, end, sentence)
     }
-  })
-  return partner
+  }
+
+  private push(kind: TokenKind, value: string, start: number, end: number, sentence: number): void {
+    const index = this.length++
+    if (index === this.kinds.length) this.grow()
+    this.kinds[index] = kind
+    this.values.push(value)
+    this.starts[index] = start
+    this.ends[index] = end
+    this.sentences[index] = sentence
+  }
+
+  /** Doubles the room of every column. */
+  private grow(): void {
+    const size = this.kinds.length * 2
+    const kinds = new Uint8Array(size)
+    kinds.set(this.kinds)
+    this.kinds = kinds
+    const starts = new Int32Array(size)
+    starts.set(this.starts)
+    this.starts = starts
+    const ends = new Int32Array(size)
+    ends.set(this.ends)
+    this.ends = ends
+    const sentences = new Int32Array(size)
+    sentences.set(this.sentences)
+    this.sentences = sentences
+    this.partner = new Int32Array(size)
+    this.depth = new Int32Array(size)
+    this.emoticon = new Uint8Array(size)
+    this.hanBefore = new Int32Array(size + 1)
+    this.latinBefore = new Int32Array(size + 1)
+  }
+
+  /** Marks the marks that form emoticons: `:)`, `;-)`, `:D` (a letter mouth only when no word follows it). */
+  private findEmoticons(): void {
+    const {length, kinds, values, emoticon} = this
+    emoticon.fill(0, 0, length)
+    for (let index = 0; index < length; index++) {
+      if (kinds[index] !== Kind.Mark || (values[index] !== ':' && values[index] !== ';')) continue
+      let mouth = index + 1
+      if (this.touches(index, mouth) && kinds[mouth] === Kind.Mark && (values[mouth] === '-' || values[mouth] === "'")) mouth++
+      if (!this.touches(mouth - 1, mouth) || !emoticonMouths.has(values[mouth]!)) continue
+      const after = mouth + 1
+      if (kinds[mouth] !== Kind.Mark && this.touches(mouth, after) && kinds[after] !== Kind.Space && kinds[after] !== Kind.Mark) continue
+      emoticon.fill(1, index, mouth + 1)
+    }
+  }
+
+  /** Matches brackets (of either width) and double quotes (curly by direction, straight by alternation). */
+  private pairGroups(): void {
+    const {length, kinds, values, emoticon, partner, brackets, curly} = this
+    partner.fill(none, 0, length)
+    brackets.length = 0
+    curly.length = 0
+    let straight = none
+    for (let index = 0; index < length; index++) {
+      if (kinds[index] !== Kind.Mark || emoticon[index]) continue
+      switch (values[index]) {
+        case '(':
+        case '（':
+          brackets.push(index)
+          break
+        case ')':
+        case '）':
+          this.pair(brackets.pop(), index)
+          break
+        case '“':
+          curly.push(index)
+          break
+        case '”':
+          this.pair(curly.pop(), index)
+          break
+        case '"':
+          if (straight === none) straight = index
+          else {
+            this.pair(straight, index)
+            straight = none
+          }
+          break
+        default:
+          break
+      }
+    }
+  }
+
+  /** Pairs an opener, if there is one, with the closer at `close`. */
+  private pair(open: number | undefined, close: number): void {
+    if (open === undefined) return
+    this.partner[open] = close
+    this.partner[close] = open
+  }
+
+  /** Group depth of each token, the sentences with Han outside every group, and the running word counts. */
+  private measureGroups(): void {
+    const {length, kinds, partner, depth, sentences, chineseSentences, hanBefore, latinBefore} = this
+    let level = 0
+    for (let index = 0; index < length; index++) {
+      const other = partner[index]!
+      if (other !== none && other < index) level = Math.max(0, level - 1)
+      depth[index] = level
+      if (other > index) level++
+      const kind = kinds[index]
+      if (kind === Kind.Han && level === 0) chineseSentences[sentences[index]!] = 1
+      hanBefore[index + 1] = hanBefore[index]! + (kind === Kind.Han ? 1 : 0)
+      latinBefore[index + 1] = latinBefore[index]! + (kind === Kind.Latin ? 1 : 0)
+    }
+  }
 }
 
-/** Whether a paired token opens its group. */
-function opensGroup(partner: Int32Array, index: number): boolean {
-  return partner[index]! > index
-}
+/** The table every block is read into. */
+const table = new TokenTable()
 
-/** Group depth of each token, and the sentences with Han outside every group. */
-function groupDepths(tokens: Token[], partner: Int32Array): {depth: Int32Array; chineseSentences: Set<number>} {
-  const depth = new Int32Array(tokens.length)
-  const chineseSentences = new Set<number>()
-  let level = 0
-  tokens.forEach((token, index) => {
-    const paired = partner[index] !== -1
-    if (paired && !opensGroup(partner, index)) level = Math.max(0, level - 1)
-    depth[index] = level
-    if (paired && opensGroup(partner, index)) level++
-    if (token.kind === 'han' && level === 0) chineseSentences.add(token.sentence)
-  })
-  return {depth, chineseSentences}
-}
-
-/** Running counts of Han and Latin words: entry `i` counts tokens `0 … i-1`. */
-function wordCounts(tokens: Token[]): {hanBefore: Int32Array; latinBefore: Int32Array} {
-  const hanBefore = new Int32Array(tokens.length + 1)
-  const latinBefore = new Int32Array(tokens.length + 1)
-  tokens.forEach((token, index) => {
-    hanBefore[index + 1] = hanBefore[index]! + (token.kind === 'han' ? 1 : 0)
-    latinBefore[index + 1] = latinBefore[index]! + (token.kind === 'latin' ? 1 : 0)
-  })
-  return {hanBefore, latinBefore}
+/** Everything the checks of one paragraph read. */
+interface ParagraphContext {
+  tokens: TokenTable
+  /** The block's language, standing in for a side with no word. */
+  blockScript: Script | null
+  /** The file text. */
+  text: string
+  options: PunctuationWidthOptions
 }
 
 /** `zh` or `en` for a block language; null when it has no letters. */
@@ -216,14 +337,21 @@ function scriptOfLanguage(language: ScriptLanguage): Script | null {
   return language === 'und' ? null : language
 }
 
-/** Builds what the checks of one block read. */
-function paragraphContext(block: Block, paragraph: Paragraph, text: string, options: PunctuationWidthOptions): ParagraphContext {
-  const tokens = tokensOf(paragraph)
-  const emoticon = emoticonMarks(tokens)
-  const partner = pairGroups(tokens, emoticon)
-  const {depth, chineseSentences} = groupDepths(tokens, partner)
-  const {hanBefore, latinBefore} = wordCounts(tokens)
-  return {tokens, partner, chineseSentences, depth, hanBefore, latinBefore, emoticon, blockScript: scriptOfLanguage(block.language), text, options}
+/**
+ * Whether a block's prose holds a character this rule could act on. Without
+ * Han, kana, CJK or full-width marks, curly double quotes and `…`, every
+ * word is Latin and so is the block: no mark can be in the wrong width.
+ */
+function mayNeedChecking(block: Block): boolean {
+  if (block.scripts.han > 0 || !block.prose) return true
+  const value = block.prose.value
+  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) >= lowestNotableCode) return true
+  return false
+}
+
+/** Whether token `index` is in a Chinese sentence: one with Han outside brackets and quotes. */
+function inChineseSentence(context: ParagraphContext, index: number): boolean {
+  return context.tokens.chineseSentences[context.tokens.sentences[index]!] === 1
 }
 
 /**
@@ -232,25 +360,35 @@ function paragraphContext(block: Block, paragraph: Paragraph, text: string, opti
  * bracketed or quoted group; null when none is near.
  */
 function scriptBeside(context: ParagraphContext, from: number, step: 1 | -1): Script | null {
-  const {tokens, partner} = context
+  const {kinds, partner, length} = context.tokens
   let index = from
-  for (let steps = 0; steps < maxNeighbourSteps && index >= 0 && index < tokens.length; steps++) {
-    const token = tokens[index]!
-    if (token.kind === 'han') return 'zh'
-    if (token.kind === 'latin') return 'en'
+  for (let steps = 0; steps < maxNeighbourSteps && index >= 0 && index < length; steps++) {
+    const kind = kinds[index]
+    if (kind === Kind.Han) return 'zh'
+    if (kind === Kind.Latin) return 'en'
     const other = partner[index]!
     // Jump a whole group: `Xi Jinping (习近平)，Huang` reads `Jinping` before the comma.
-    if (other !== -1 && (step === -1 ? other < index : other > index)) index = other
+    if (other !== none && (step === -1 ? other < index : other > index)) index = other
     index += step
   }
   return null
 }
 
-/** The scripts on the left and right of a span; a side with no word stands for the block's language. */
-function sides(context: ParagraphContext, first: number, last: number): [Script, Script] | null {
-  const left = scriptBeside(context, first - 1, -1) ?? context.blockScript
-  const right = scriptBeside(context, last + 1, 1) ?? context.blockScript
-  return left && right ? [left, right] : null
+/** The script on the left of token `first`; with no word there, the block's language. */
+function leftScript(context: ParagraphContext, first: number): Script | null {
+  return scriptBeside(context, first - 1, -1) ?? context.blockScript
+}
+
+/** The script on the right of token `last`; with no word there, the block's language. */
+function rightScript(context: ParagraphContext, last: number): Script | null {
+  return scriptBeside(context, last + 1, 1) ?? context.blockScript
+}
+
+/** Whether both sides of a mark are in `script`. */
+function bothSidesIn(context: ParagraphContext, index: number, script: Script): boolean {
+  const left = leftScript(context, index)
+  const right = rightScript(context, index)
+  return left === script && right === script
 }
 
 /** Safe when the block's language agrees with both sides, unsafe otherwise. */
@@ -259,77 +397,72 @@ function applicability(context: ParagraphContext, script: Script): FixApplicabil
 }
 
 /** Whether a mark sits between two digits: `3,000`, `10：30`. */
-function betweenDigits(tokens: Token[], index: number): boolean {
-  const before = tokens[index - 1]
-  const after = tokens[index + 1]
-  return (
-    touches(before, tokens[index]) &&
-    touches(tokens[index], after) &&
-    isDigit(before!.value.charCodeAt(before!.value.length - 1)) &&
-    isDigit(after!.value.charCodeAt(0))
-  )
+function betweenDigits(tokens: TokenTable, index: number): boolean {
+  if (!tokens.touches(index - 1, index) || !tokens.touches(index, index + 1)) return false
+  const before = tokens.values[index - 1]!
+  return isDigit(before.charCodeAt(before.length - 1)) && isDigit(tokens.values[index + 1]!.charCodeAt(0))
 }
 
 /** Whether a half-width mark is spaced the English way: followed by a space, a mark or nothing. */
-function spacedTheEnglishWay(tokens: Token[], index: number): boolean {
-  const after = tokens[index + 1]
-  return after === undefined || after.kind === 'space' || after.kind === 'mark'
+function spacedTheEnglishWay(tokens: TokenTable, index: number): boolean {
+  return index + 1 >= tokens.length || tokens.isKind(index + 1, Kind.Space) || tokens.isKind(index + 1, Kind.Mark)
 }
 
-/** Whether the token is white space on one line, standing in the file as in the prose. */
-function isAbsorbableSpace(token: Token | undefined, text: string): boolean {
-  if (token?.kind !== 'space' || /[\n\r]/.test(token.value)) return false
-  return text.slice(token.start, token.end) === token.value
+/** Whether token `index` is white space on one line, standing in the file as in the prose. */
+function isAbsorbableSpace(tokens: TokenTable, index: number, text: string): boolean {
+  if (!tokens.isKind(index, Kind.Space)) return false
+  const value = tokens.values[index]!
+  if (/[\n\r]/.test(value)) return false
+  return text.slice(tokens.starts[index], tokens.ends[index]) === value
 }
 
 /** The mark's span widened over the spaces that touch it (Chinese marks take no spaces). */
 function spanWithSpaces(context: ParagraphContext, index: number): [number, number] {
   const {tokens, text} = context
-  const token = tokens[index]!
-  const before = tokens[index - 1]
-  const after = tokens[index + 1]
-  const start = touches(before, token) && isAbsorbableSpace(before, text) ? before!.start : token.start
-  const end = touches(token, after) && isAbsorbableSpace(after, text) ? after!.end : token.end
+  const before = index - 1
+  const after = index + 1
+  const start = tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.starts[before]! : tokens.starts[index]!
+  const end = tokens.touches(index, after) && isAbsorbableSpace(tokens, after, text) ? tokens.ends[after]! : tokens.ends[index]!
   return [start, end]
 }
 
-/** Whether a token is a word, a symbol or code: something a half-width mark needs a space from. */
-function isWordLike(token: Token | undefined): boolean {
-  return token !== undefined && token.kind !== 'space' && token.kind !== 'mark'
+/** Whether token `index` is a word, a symbol or code: something a half-width mark needs a space from. */
+function isWordLike(tokens: TokenTable, index: number): boolean {
+  return index >= 0 && index < tokens.length && tokens.kinds[index] !== Kind.Space && tokens.kinds[index] !== Kind.Mark
 }
 
 /** The half-width replacement of a closing-side mark, with the space English puts after it. */
 function englishAfter(context: ParagraphContext, index: number, replacement: string): Finding['expected'] {
-  const {tokens, partner} = context
-  const after = tokens[index + 1]
-  const opensNext = after?.kind === 'mark' && partner[index + 1] !== -1 && opensGroup(partner, index + 1)
-  const needsSpace = touches(tokens[index], after) && (isWordLike(after) || opensNext)
+  const {tokens} = context
+  const after = index + 1
+  const opensNext = tokens.isKind(after, Kind.Mark) && tokens.partner[after] !== none && tokens.opensGroup(after)
+  const needsSpace = tokens.touches(index, after) && (isWordLike(tokens, after) || opensNext)
   return [needsSpace ? `${replacement} ` : replacement]
 }
 
 /** The half-width replacement of an opening mark, with the space English puts before it. */
 function englishBefore(context: ParagraphContext, index: number, replacement: string): Finding['expected'] {
-  const before = context.tokens[index - 1]
-  return [touches(before, context.tokens[index]) && isWordLike(before) ? ` ${replacement}` : replacement]
+  const {tokens} = context
+  return [tokens.touches(index - 1, index) && isWordLike(tokens, index - 1) ? ` ${replacement}` : replacement]
 }
 
 /** A finding that replaces a mark and the spaces around it with its full-width form. */
 function chineseFinding(context: ParagraphContext, index: number, replacement: string, fix: FixApplicability, why: string): Finding {
   const [start, end] = spanWithSpaces(context, index)
-  const mark = context.tokens[index]!.value
+  const mark = context.tokens.values[index]!
   return {mark: index, message: `Unexpected half-width \`${mark}\` ${why}, expected \`${replacement}\``, start, end, expected: [replacement], fix}
 }
 
 /** A finding that replaces a full-width mark (and spaces before a trailing one) with its half-width form. */
 function englishFinding(context: ParagraphContext, index: number, expected: string[], fix: FixApplicability, trailing: boolean): Finding {
-  const token = context.tokens[index]!
-  const before = context.tokens[index - 1]
-  const start = trailing && touches(before, token) && isAbsorbableSpace(before, context.text) ? before!.start : token.start
+  const {tokens, text} = context
+  const before = index - 1
+  const start = trailing && tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.starts[before]! : tokens.starts[index]!
   return {
     mark: index,
-    message: `Unexpected full-width \`${token.value}\` in English text, expected \`${expected[0]!.trim()}\``,
+    message: `Unexpected full-width \`${tokens.values[index]!}\` in English text, expected \`${expected[0]!.trim()}\``,
     start,
-    end: token.end,
+    end: tokens.ends[index]!,
     expected,
     fix,
   }
@@ -344,6 +477,7 @@ function isRunOf(value: string, character: string, minimum: number): boolean {
 
 /** The mark repeated with each character mapped (`!!` → `！！`), or null when one is not in the table. */
 function mapEach(value: string, table: Record<string, string>): string | null {
+  if (value.length === 1) return table[value] ?? null
   let mapped = ''
   for (const character of value) {
     const replacement = table[character]
@@ -354,36 +488,35 @@ function mapEach(value: string, table: Record<string, string>): string | null {
 }
 
 /** A `.` after a Chinese numeral that opens the block (`一.概述`): numbering, left to the numbering rules. */
-function isNumeralMarker(tokens: Token[], index: number): boolean {
-  const before = tokens[index - 1]
-  if (!before || before.kind !== 'han' || [...before.value].some((character) => !chineseNumerals.has(character))) return false
-  for (let earlier = index - 2; earlier >= 0; earlier--) if (tokens[earlier]!.kind !== 'space') return false
+function isNumeralMarker(tokens: TokenTable, index: number): boolean {
+  if (!tokens.isKind(index - 1, Kind.Han)) return false
+  for (const character of tokens.values[index - 1]!) if (!chineseNumerals.has(character)) return false
+  for (let earlier = index - 2; earlier >= 0; earlier--) if (tokens.kinds[earlier] !== Kind.Space) return false
   return true
 }
 
 /** Half-width `,;:?!` (and runs like `!!`): Chinese text wants the full-width form. */
 function checkHalfWidthClauseMark(context: ParagraphContext, index: number, fullWidth: string): Finding | null {
   const {tokens, options} = context
-  const scripts = sides(context, index, index)
-  if (!scripts) return null
-  const [left, right] = scripts
+  const left = leftScript(context, index)
+  const right = rightScript(context, index)
+  if (!left || !right) return null
   if (left === 'zh' && right === 'zh') return chineseFinding(context, index, fullWidth, applicability(context, 'zh'), 'in Chinese text')
   if (left === 'en' && right === 'en') {
-    const token = tokens[index]!
-    const listComma = token.value === ',' && context.chineseSentences.has(token.sentence) && context.depth[index] === 0
+    const listComma = tokens.values[index] === ',' && inChineseSentence(context, index) && tokens.depth[index] === 0
     if (!listComma || options.allowEnglishListsInChinese) return null
     return chineseFinding(context, index, fullWidth, 'unsafe', 'between English words in a Chinese sentence')
   }
   // A seam between Chinese and English: fine when the English spacing holds (`霾, meaning`).
   if (spacedTheEnglishWay(tokens, index)) return null
-  const mark = tokens[index]!.value
+  const mark = tokens.values[index]!
   const [start, end] = spanWithSpaces(context, index)
   const expected = left === 'zh' ? [fullWidth, `${mark} `] : [`${mark} `, fullWidth]
   return {
     mark: index,
     message: `Unexpected half-width \`${mark}\` glued between Chinese and English, expected \`${fullWidth}\` in Chinese or \`${mark} \` in English`,
-    start: left === 'zh' ? start : tokens[index]!.start,
-    end: left === 'zh' ? end : tokens[index]!.end,
+    start: left === 'zh' ? start : tokens.starts[index]!,
+    end: left === 'zh' ? end : tokens.ends[index]!,
     expected,
     fix: 'unsafe',
   }
@@ -392,34 +525,33 @@ function checkHalfWidthClauseMark(context: ParagraphContext, index: number, full
 /** A half-width `.` right after a Han character, in Chinese text: `完整.不得`. */
 function checkHalfWidthPeriod(context: ParagraphContext, index: number): Finding | null {
   const {tokens} = context
-  const before = tokens[index - 1]
-  if (!touches(before, tokens[index]) || before!.kind !== 'han' || isNumeralMarker(tokens, index)) return null
-  const scripts = sides(context, index, index)
-  if (!scripts || scripts[0] !== 'zh' || scripts[1] !== 'zh') return null
+  if (!tokens.touches(index - 1, index) || tokens.kinds[index - 1] !== Kind.Han || isNumeralMarker(tokens, index)) return null
+  if (!bothSidesIn(context, index, 'zh')) return null
   return chineseFinding(context, index, '。', applicability(context, 'zh'), 'in Chinese text')
 }
 
 /** `...` in Chinese text, where the ellipsis is `……`. */
 function checkHalfWidthEllipsis(context: ParagraphContext, index: number): Finding | null {
-  const scripts = sides(context, index, index)
-  if (!scripts || scripts[0] !== 'zh' || scripts[1] !== 'zh') return null
+  if (!bothSidesIn(context, index, 'zh')) return null
   return chineseFinding(context, index, '……', applicability(context, 'zh'), 'in Chinese text')
 }
 
 /** Full-width `，。；：！？、` or `……` between English words, outside Chinese sentences. */
 function checkFullWidthMark(context: ParagraphContext, index: number, halfWidth: string): Finding | null {
-  const scripts = sides(context, index, index)
-  if (!scripts || scripts[0] !== 'en' || scripts[1] !== 'en') return null
+  if (!bothSidesIn(context, index, 'en')) return null
   // `支持 JPG，PNG 格式`: English words inside a Chinese sentence keep Chinese marks.
-  if (context.chineseSentences.has(context.tokens[index]!.sentence)) return null
+  if (inChineseSentence(context, index)) return null
   return englishFinding(context, index, englishAfter(context, index, halfWidth), applicability(context, 'en'), true)
 }
 
-/** Whether a group holds letters, and whether it holds Han. */
-function groupLetters(context: ParagraphContext, open: number, close: number): {letters: boolean; han: boolean} {
-  const han = context.hanBefore[close]! - context.hanBefore[open + 1]! > 0
-  const latin = context.latinBefore[close]! - context.latinBefore[open + 1]! > 0
-  return {letters: han || latin, han}
+/** Whether a group holds Han or Latin words. */
+function groupHasLetters(tokens: TokenTable, open: number, close: number): boolean {
+  return groupHasHan(tokens, open, close) || tokens.latinBefore[close]! - tokens.latinBefore[open + 1]! > 0
+}
+
+/** Whether a group holds Han words. */
+function groupHasHan(tokens: TokenTable, open: number, close: number): boolean {
+  return tokens.hanBefore[close]! - tokens.hanBefore[open + 1]! > 0
 }
 
 /** The full-width form of a half-width bracket or quote, by its side. */
@@ -439,37 +571,35 @@ function halfWidthBracket(value: string, allowCurly: boolean): string | null {
 }
 
 /** A pair of brackets or quotes: the text outside decides its width. */
-function checkGroup(context: ParagraphContext, open: number, close: number): Finding[] {
+function checkGroup(context: ParagraphContext, open: number, close: number, report: (finding: Finding) => void): void {
   const {tokens, options} = context
-  const inside = groupLetters(context, open, close)
   // `(1)`, `(^_^)`: numbering and emoticons, not text.
-  if (!inside.letters) return []
-  const scripts = sides(context, open, close)
-  if (!scripts || scripts[0] !== scripts[1]) return []
-  const findings: Finding[] = []
-  if (scripts[0] === 'zh') {
+  if (!groupHasLetters(tokens, open, close)) return
+  const left = leftScript(context, open)
+  const right = rightScript(context, close)
+  if (!left || !right || left !== right) return
+  if (left === 'zh') {
     for (const index of [open, close]) {
-      const replacement = fullWidthBracket(tokens[index]!.value, index === open)
-      if (replacement) findings.push(chineseFinding(context, index, replacement, applicability(context, 'zh'), 'in Chinese text'))
+      const replacement = fullWidthBracket(tokens.values[index]!, index === open)
+      if (replacement) report(chineseFinding(context, index, replacement, applicability(context, 'zh'), 'in Chinese text'))
     }
-    return findings
+    return
   }
-  if (context.chineseSentences.has(tokens[open]!.sentence)) return []
-  const curlyQuotes = tokens[open]!.value === '“' || tokens[close]!.value === '”'
+  if (inChineseSentence(context, open)) return
+  const curlyQuotes = tokens.values[open] === '“' || tokens.values[close] === '”'
   // Quotes around Chinese in an English sentence (`as “蓝天保卫战”`) are left alone.
-  if (curlyQuotes && inside.han) return []
+  if (curlyQuotes && groupHasHan(tokens, open, close)) return
   for (const index of [open, close]) {
-    const replacement = halfWidthBracket(tokens[index]!.value, options.allowCurlyQuotesInEnglish)
+    const replacement = halfWidthBracket(tokens.values[index]!, options.allowCurlyQuotesInEnglish)
     if (!replacement) continue
     const expected = index === open ? englishBefore(context, index, replacement) : englishAfter(context, index, replacement)
-    findings.push(englishFinding(context, index, expected, applicability(context, 'en'), false))
+    report(englishFinding(context, index, expected, applicability(context, 'en'), false))
   }
-  return findings
 }
 
 /** The check of one unpaired mark, or null when its value is not one this rule knows. */
 function checkMark(context: ParagraphContext, index: number): Finding | null {
-  const value = context.tokens[index]!.value
+  const value = context.tokens.values[index]!
   const fullWidth = mapEach(value, fullWidthOf)
   if (fullWidth) return checkHalfWidthClauseMark(context, index, fullWidth)
   if (value === '.') return checkHalfWidthPeriod(context, index)
@@ -479,22 +609,22 @@ function checkMark(context: ParagraphContext, index: number): Finding | null {
   return halfWidth ? checkFullWidthMark(context, index, halfWidth) : null
 }
 
-/** Every finding in one paragraph, in token order. */
-function paragraphFindings(context: ParagraphContext): Finding[] {
-  const {tokens, partner} = context
-  const findings: Finding[] = []
-  tokens.forEach((token, index) => {
-    if (token.kind !== 'mark' || context.emoticon.has(index)) return
+/** Reports every finding in one paragraph, in token order. */
+function checkParagraph(context: ParagraphContext, report: (finding: Finding) => void): void {
+  const {tokens} = context
+  const {kinds, values, partner, emoticon} = tokens
+  for (let index = 0; index < tokens.length; index++) {
+    if (kinds[index] !== Kind.Mark || emoticon[index]) continue
     const other = partner[index]!
-    if (other !== -1) {
-      if (other > index) findings.push(...checkGroup(context, index, other))
-      return
+    if (other !== none) {
+      if (other > index) checkGroup(context, index, other, report)
+      continue
     }
-    if (openers.has(token.value) || closers.has(token.value) || token.value === '"' || betweenDigits(tokens, index)) return
+    const value = values[index]!
+    if (isGroupMark(value) || betweenDigits(tokens, index)) continue
     const finding = checkMark(context, index)
-    if (finding) findings.push(finding)
-  })
-  return findings
+    if (finding) report(finding)
+  }
 }
 
 /**
@@ -504,8 +634,8 @@ function paragraphFindings(context: ParagraphContext): Finding[] {
  */
 function toReport(finding: Finding, context: ParagraphContext): RuleReport {
   const {message, start, end, expected, fix} = finding
-  const token = context.tokens[finding.mark]!
-  const faithful = context.text.slice(token.start, token.end) === token.value
+  const {tokens} = context
+  const faithful = context.text.slice(tokens.starts[finding.mark], tokens.ends[finding.mark]) === tokens.values[finding.mark]
   return faithful && fix ? {message, start, end, expected, fix} : {message, start, end, expected}
 }
 
@@ -531,9 +661,14 @@ export default defineRule<PunctuationWidthOptions>(
   {allowEnglishListsInChinese: true, allowCurlyQuotesInEnglish: false},
   ({index, options, report}) => ({
     block(block) {
-      if (!block.paragraph) return
-      const context = paragraphContext(block, block.paragraph, index.text, options)
-      for (const finding of paragraphFindings(context)) report(toReport(finding, context))
+      if (!block.paragraph || !mayNeedChecking(block)) return
+      table.read(block.paragraph)
+      const context: ParagraphContext = {tokens: table, blockScript: scriptOfLanguage(block.language), text: index.text, options}
+      try {
+        checkParagraph(context, (finding) => report(toReport(finding, context)))
+      } finally {
+        table.release()
+      }
     },
   }),
 )

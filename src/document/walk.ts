@@ -59,7 +59,8 @@ export interface ParagraphLeaf {
 
 /** The leaf of one node of a sentence or paragraph. */
 function leafOf(node: SentenceContent | ParagraphContent, sentence: number): ParagraphLeaf {
-  const [start, end] = nodeRange(node)
+  const start = node.position?.start.offset ?? 0
+  const end = node.position?.end.offset ?? 0
   switch (node.type) {
     case 'WordNode':
       return {kind: 'word', value: wordText(node), start, end, sentence}
@@ -79,9 +80,14 @@ function leafOf(node: SentenceContent | ParagraphContent, sentence: number): Par
  */
 export function paragraphLeaves(paragraph: Paragraph): ParagraphLeaf[] {
   const leaves: ParagraphLeaf[] = []
-  paragraph.children.forEach((child, sentence) => {
-    if (child.type === 'SentenceNode') for (const node of child.children) leaves.push(leafOf(node, sentence))
-    else leaves.push(leafOf(child, sentence))
-  })
+  const children = paragraph.children
+  for (let sentence = 0; sentence < children.length; sentence++) {
+    const child = children[sentence]!
+    if (child.type !== 'SentenceNode') {
+      leaves.push(leafOf(child, sentence))
+      continue
+    }
+    for (const node of child.children) leaves.push(leafOf(node, sentence))
+  }
   return leaves
 }
