@@ -1,7 +1,7 @@
 /**
  * Reads the plain majority of Markdown without micromark: ATX headings,
  * paragraphs, fenced code, flat lists whose items hold one paragraph, block
- * quotes of paragraphs and GFM tables, with their inline content read by
+ * quotes of paragraphs, GFM tables and one-line HTML comments, with their inline content read by
  * {@link markInline}. The result is the same blocks remark would give.
  *
  * A piece of the document (top-level blocks between two places where
@@ -102,6 +102,7 @@ class SimplePieceReader {
       if (fence) return this.fence(line, fence[1]!, content)
     }
     if (first === 62) return this.quoteLine(line)
+    if (first === 60) return this.commentLine(line)
     if (content.includes('|') && (this.previous === 'blank' || this.previous === 'other')) {
       const table = this.table(line, end)
       if (table !== undefined) return table
@@ -180,6 +181,22 @@ class SimplePieceReader {
       cells.push({kind: 'tableCell', start, end, depth: 0, prose, list: null, quoted: false})
     }
     return cells
+  }
+
+  /**
+   * A line that is one HTML comment (`<!-- bilint-disable … -->`): an HTML
+   * block of its own. Other HTML is left to remark.
+   */
+  private commentLine(line: Line): boolean {
+    const text = this.text
+    if (!text.startsWith('<!--', line.start)) return false
+    const close = text.indexOf('-->', line.start + 2)
+    if (close === -1 || close + 3 > line.end || isSpaceOrTab(text.charCodeAt(line.end - 1))) return false
+    if (this.previous !== 'blank' && this.previous !== 'other') return false
+    this.list = null
+    this.blocks.push({kind: 'html', start: line.start, end: line.end, depth: 0, prose: null, list: null, quoted: false})
+    this.previous = 'other'
+    return true
   }
 
   private heading(line: Line, content: string): boolean {

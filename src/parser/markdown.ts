@@ -68,6 +68,7 @@ class MarkdownReader {
     const offset = this.lists.count
     for (const block of piece.blocks) {
       if (block.list) block.list.id += offset
+      if (block.kind === 'html') this.readDirective(this.text.slice(block.start, block.end), block.start, block.end)
       this.blocks.push(block)
     }
     this.lists.count += piece.lists
@@ -252,7 +253,8 @@ class MarkdownReader {
     flushRun(value.length)
   }
 
-  private readDirective(value: string, start: number, end: number): void {
+  /** Records a `bilint-…` comment found in an HTML node spanning `[start, end)`. */
+  readDirective(value: string, start: number, end: number): void {
     const match = directivePattern.exec(value.trim())
     if (!match) return
     const ruleIds = (match[2] ?? '').split(/[\s,]+/).filter(Boolean)

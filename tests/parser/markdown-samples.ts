@@ -39,7 +39,7 @@ const inlineFragments = [
 
 const linePrefixes = ['', '', '', '', '', '# ', '## ', '###### ', '#', '> ', '>', '> > ', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '  ', '    ', '\t', '- [ ] ', '- - ', '* - + ', '[a]: /u', '[^1]: note']
 
-const specialLines = ['', '', '', '```', '```js', '~~~', '---', '***', '===', '| a | b |', '|---|---|', '| --- | :-: |', 'x | y', '--|--', '| `a|b` | *c* |', '| a \\| b |', '| one |', '| 1 | 2 | 3 |', '|a|b|', '| a | b |  ', '<div>', '<!-- bilint-disable -->', '-->', '>', '- ', '1.', '  - nested', '\u3000', 'line  ']
+const specialLines = ['', '', '', '```', '```js', '~~~', '---', '***', '===', '| a | b |', '|---|---|', '| --- | :-: |', 'x | y', '--|--', '| `a|b` | *c* |', '| a \\| b |', '| one |', '| 1 | 2 | 3 |', '|a|b|', '| a | b |  ', '<div>', '<!-- bilint-disable -->', '<!-- bilint-disable-next-line spelling -->', '<!-- bilint-enable -->', '<!---->', '<!-- a --> b', '<!-- open', '-->', '>', '- ', '1.', '  - nested', '\u3000', 'line  ']
 
 /**
  * A random Markdown document of about `lines` lines.

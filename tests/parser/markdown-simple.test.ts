@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 
 /** Everything a block carries, as plain data. */
 function blocksOf(read: ReadDocument): unknown[] {
-  return read.blocks.map((block) => ({
+  return [...read.directives, ...read.blocks.map((block) => ({
     kind: block.kind,
     start: block.start,
     end: block.end,
@@ -33,7 +33,7 @@ function blocksOf(read: ReadDocument): unknown[] {
       // Each prose offset's source offset.
       map: Array.from({length: block.prose.value.length + 1}, (_, offset) => block.prose!.toSource(offset)),
     },
-  }))
+  }))]
 }
 
 function readBoth(text: string): {remark: unknown[]; simple: unknown[]} {
