@@ -21,6 +21,7 @@ import {
   chineseStyles,
   formatMarker,
   inlineStyles,
+  mayStartMarker,
   parseMarker,
   type NumberingMarker,
   type NumberingStyle,
@@ -314,12 +315,34 @@ function headToFile(head: Head, offset: number): number {
   return leaf.fileStart + (offset - leaf.headStart)
 }
 
+/** UTF-16 code of the first character of a node's leaves, or -1 when they hold none. */
+function firstLeafCode(node: Sentence['children'][number]): number {
+  if ('value' in node) return node.value.length > 0 ? node.value.charCodeAt(0) : -1
+  for (const child of node.children) {
+    const code = firstLeafCode(child as Sentence['children'][number])
+    if (code !== -1) return code
+  }
+  return -1
+}
+
+/** UTF-16 code of the first character of the text at `children[from]`, or -1 when there is none. */
+function firstCodeFrom(children: Sentence['children'], from: number): number {
+  for (let index = from; index < children.length; index++) {
+    const code = firstLeafCode(children[index]!)
+    if (code !== -1) return code
+  }
+  return -1
+}
+
 /**
  * The marker that opens the text at `children[from]`, with file offsets.
  * The text is read from the nodes, not the file, so Markdown emphasis
  * (`**First**, …`) does not hide a marker.
  */
 function markerAt(children: Sentence['children'], from: number, styles: ReadonlySet<NumberingStyle>): NumberingMarker | null {
+  // Most sentences and clauses open with a character no marker starts with: their head is never read.
+  const first = firstCodeFrom(children, from)
+  if (first === -1 || !mayStartMarker(first, styles)) return null
   const head: Head = {text: '', leaves: []}
   for (let index = from; index < children.length && head.text.length < headLength; index++) appendLeaves(children[index]!, head)
   if (head.leaves.length === 0) return null
@@ -347,7 +370,9 @@ function punctuationOf(node: Sentence['children'][number] | undefined): string {
  * @param after Index of the punctuation node.
  */
 function innerStart(children: Sentence['children'], after: number): {index: number; styles: ReadonlySet<NumberingStyle>} | null {
-  const mark = punctuationOf(children[after])
+  const node = children[after]!
+  if (node.type !== 'PunctuationNode') return null
+  const mark = node.value
   const clause = clauseEnds.has(mark)
   if (!clause && !sentenceEnds.has(mark)) return null
   let index = after + 1
