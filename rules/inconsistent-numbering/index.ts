@@ -288,50 +288,68 @@ class Scope {
   }
 }
 
-/** Text of an nlcst node's leaves, each with where it starts in the head and in the file. */
-interface Head {
-  text: string
-  leaves: Array<{headStart: number; fileStart: number}>
-}
+/** A node of a sentence, or a node inside one. */
+type SentenceNode = Sentence['children'][number]
 
-/** Appends a node's leaves to a head until it is long enough. */
-function appendLeaves(node: Sentence['children'][number], head: Head): void {
-  if (head.text.length >= headLength) return
-  if ('value' in node) {
-    head.leaves.push({headStart: head.text.length, fileStart: node.position?.start.offset ?? 0})
-    head.text += node.value
-    return
-  }
-  for (const child of node.children) appendLeaves(child as Sentence['children'][number], head)
-}
-
-/** File offset of a head offset. */
-function headToFile(head: Head, offset: number): number {
-  let leaf = head.leaves[0]!
-  for (const candidate of head.leaves) {
-    if (candidate.headStart > offset) break
-    leaf = candidate
-  }
-  return leaf.fileStart + (offset - leaf.headStart)
-}
-
-/** UTF-16 code of the first character of a node's leaves, or -1 when they hold none. */
-function firstLeafCode(node: Sentence['children'][number]): number {
-  if ('value' in node) return node.value.length > 0 ? node.value.charCodeAt(0) : -1
+/** The first leaf text of a node that is not empty, or '' when it has none. */
+function firstLeafText(node: SentenceNode): string {
+  if ('value' in node) return node.value
   for (const child of node.children) {
-    const code = firstLeafCode(child as Sentence['children'][number])
-    if (code !== -1) return code
+    const text = firstLeafText(child as SentenceNode)
+    if (text !== '') return text
   }
-  return -1
+  return ''
 }
 
-/** UTF-16 code of the first character of the text at `children[from]`, or -1 when there is none. */
-function firstCodeFrom(children: Sentence['children'], from: number): number {
+/** The first leaf text of `children[from…]` that is not empty, or '' when there is none. */
+function firstTextFrom(children: Sentence['children'], from: number): string {
   for (let index = from; index < children.length; index++) {
-    const code = firstLeafCode(children[index]!)
-    if (code !== -1) return code
+    const text = firstLeafText(children[index]!)
+    if (text !== '') return text
   }
-  return -1
+  return ''
+}
+
+/** A node's text appended to `head`, leaf by leaf, until the head is {@link headLength} long. */
+function appendText(node: SentenceNode, head: string): string {
+  if (head.length >= headLength) return head
+  if ('value' in node) return head + node.value
+  let text = head
+  for (const child of node.children) text = appendText(child as SentenceNode, text)
+  return text
+}
+
+/** A search for the leaf that holds a head offset, walking the leaves in head order. */
+interface LeafSearch {
+  /** Head offset being looked for. */
+  offset: number
+  /** Length of the head read so far. */
+  headLength: number
+  /** The last leaf that starts at or before `offset`: its start in the head and in the file. */
+  headStart: number
+  fileStart: number
+}
+
+/** Reads a node's leaves into a search, the way {@link appendText} appends them; false once past the offset. */
+function searchLeaves(node: SentenceNode, search: LeafSearch): boolean {
+  if (search.headLength >= headLength) return false
+  if ('value' in node) {
+    if (search.headLength > search.offset) return false
+    search.headStart = search.headLength
+    search.fileStart = node.position?.start.offset ?? 0
+    search.headLength += node.value.length
+    return true
+  }
+  for (const child of node.children) if (!searchLeaves(child as SentenceNode, search)) return false
+  return true
+}
+
+/** File offset of a head offset, the head being read from `children[from…]`. */
+function headToFile(children: Sentence['children'], from: number, offset: number): number {
+  const search: LeafSearch = {offset, headLength: 0, headStart: 0, fileStart: 0}
+  let index = from
+  while (index < children.length && searchLeaves(children[index]!, search)) index++
+  return search.fileStart + (offset - search.headStart)
 }
 
 /**
@@ -340,15 +358,14 @@ function firstCodeFrom(children: Sentence['children'], from: number): number {
  * (`**First**, …`) does not hide a marker.
  */
 function markerAt(children: Sentence['children'], from: number, styles: ReadonlySet<NumberingStyle>): NumberingMarker | null {
-  // Most sentences and clauses open with a character no marker starts with: their head is never read.
-  const first = firstCodeFrom(children, from)
-  if (first === -1 || !mayStartMarker(first, styles)) return null
-  const head: Head = {text: '', leaves: []}
-  for (let index = from; index < children.length && head.text.length < headLength; index++) appendLeaves(children[index]!, head)
-  if (head.leaves.length === 0) return null
-  const marker = parseMarker(head.text, 0, styles)
+  // Most sentences and clauses open with a word no marker starts with: their head is never read.
+  const first = firstTextFrom(children, from)
+  if (first === '' || !mayStartMarker(first, styles)) return null
+  let head = ''
+  for (let index = from; index < children.length && head.length < headLength; index++) head = appendText(children[index]!, head)
+  const marker = parseMarker(head, 0, styles)
   if (!marker) return null
-  return {...marker, start: headToFile(head, 0), end: headToFile(head, marker.end - 1) + 1}
+  return {...marker, start: headToFile(children, from, 0), end: headToFile(children, from, marker.end - 1) + 1}
 }
 
 /** Index of the first child at or after `from` that is not white space. */

@@ -137,6 +137,8 @@ interface MarkerPattern {
   pattern: RegExp
   /** Every character a text must start with for the pattern to give a marker. */
   firsts: string
+  /** Whether a text that starts with `prefix` may give a marker; absent when its first character decides. */
+  fits?: (prefix: string) => boolean
   value: (match: RegExpExecArray) => number
 }
 
@@ -144,8 +146,32 @@ const digits = '0123456789'
 const cnNumeralChars = '〇零一二两三四五六七八九十'
 const upperLetters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 const circledNumbers = Array.from({length: 20}, (_, index) => String.fromCharCode(0x2460 + index)).join('')
-/** First letters of the capitalised ordinals (`First`, `Second`, …): an `ordinal-comma` match counts only on one of them. */
-const ordinalInitials = [...new Set(englishOrdinals.map((word) => word[0]!.toUpperCase()))].join('')
+/** The ordinals as an `ordinal-comma` marker writes them: `First`, `Firstly`, … */
+const capitalisedOrdinals = [...ordinalValue.keys()].map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
+/** First letters of the capitalised ordinals: an `ordinal-comma` match counts only on one of them. */
+const ordinalInitials = [...new Set(capitalisedOrdinals.map((word) => word[0]!))].join('')
+
+/** Whether `prefix` and `literal` agree as far as the shorter goes: a text starting with `prefix` may start with `literal`. */
+function agrees(prefix: string, literal: string): boolean {
+  return prefix.length <= literal.length ? literal.startsWith(prefix) : prefix.startsWith(literal)
+}
+
+/** A capital and the lower-case ASCII letters after it at the start of `prefix`. */
+function leadingCapitalisedWord(prefix: string): string {
+  let end = 1
+  while (end < prefix.length && prefix.charCodeAt(end) >= 97 && prefix.charCodeAt(end) <= 122) end++
+  return prefix.slice(0, end)
+}
+
+/** Every start of a capitalised ordinal: `F`, `Fi`, … `Firstly`. */
+const ordinalStarts: ReadonlySet<string> = new Set(
+  capitalisedOrdinals.flatMap((ordinal) => Array.from({length: ordinal.length}, (_, index) => ordinal.slice(0, index + 1))),
+)
+
+/** Whether a text starting with `prefix` may open with a capitalised ordinal (`Second`, not `Since`). */
+function mayOpenWithOrdinal(prefix: string): boolean {
+  return ordinalStarts.has(leadingCapitalisedWord(prefix))
+}
 
 const patterns: MarkerPattern[] = [
   {style: 'outline', pattern: new RegExp(`^(\\d{1,3})(?:\\.\\d{1,3}){1,4}${outlineEnd}`), firsts: digits, value: (m) => Number(m[1])},
@@ -165,9 +191,9 @@ const patterns: MarkerPattern[] = [
   {style: 'roman-lower', pattern: /^([ivxl]{1,6})\.(?=\s)/, firsts: 'ivxl', value: (m) => romanValue(m[1]!)},
   {style: 'alpha-upper', pattern: /^([A-Z])[.)](?=\s)/, firsts: upperLetters, value: (m) => m[1]!.charCodeAt(0) - 64},
   {style: 'alpha-lower', pattern: /^([a-z])[.)](?=\s)/, firsts: upperLetters.toLowerCase(), value: (m) => m[1]!.charCodeAt(0) - 96},
-  {style: 'ordinal-comma', pattern: /^([A-Z][a-z]{4,9})(?: of all)?,/, firsts: ordinalInitials, value: (m) => ordinalValue.get(m[1]!.toLowerCase()) ?? 0},
-  {style: 'ordinal-is', pattern: /^[Tt]he ([a-z]{5,8}) is\b/, firsts: 'Tt', value: (m) => (ordinalValue.get(m[1]!) ?? 0) <= 12 && !m[1]!.endsWith('ly') ? (ordinalValue.get(m[1]!) ?? 0) : 0},
-  {style: 'step', pattern: /^Step (\d{1,3})\b/, firsts: 'S', value: (m) => Number(m[1])},
+  {style: 'ordinal-comma', pattern: /^([A-Z][a-z]{4,9})(?: of all)?,/, firsts: ordinalInitials, fits: mayOpenWithOrdinal, value: (m) => ordinalValue.get(m[1]!.toLowerCase()) ?? 0},
+  {style: 'ordinal-is', pattern: /^[Tt]he ([a-z]{5,8}) is\b/, firsts: 'Tt', fits: (prefix) => agrees(prefix, `${prefix[0]}he `), value: (m) => (ordinalValue.get(m[1]!) ?? 0) <= 12 && !m[1]!.endsWith('ly') ? (ordinalValue.get(m[1]!) ?? 0) : 0},
+  {style: 'step', pattern: /^Step (\d{1,3})\b/, firsts: 'S', fits: (prefix) => agrees(prefix, 'Step '), value: (m) => Number(m[1])},
 ]
 
 /** The patterns that can give a marker at a character, in the order they are tried, by the character's UTF-16 code. */
@@ -191,14 +217,20 @@ function candidatePatterns(code: number, styles: ReadonlySet<NumberingStyle> | u
 }
 
 /**
- * Whether a marker may start with the character `code`: false means
- * {@link parseMarker} finds none at a text that starts with it, so callers
- * can skip building the text.
- * @param code The UTF-16 code of the text's first character.
+ * Whether a marker may open a text that starts with `prefix`: false means
+ * {@link parseMarker} finds none there, so callers can skip reading the rest
+ * of the text.
+ * @param prefix The text's first characters (at least one).
  * @param styles Only these styles (all when omitted).
  */
-export function mayStartMarker(code: number, styles?: ReadonlySet<NumberingStyle>): boolean {
-  return candidatePatterns(code, styles) !== null
+export function mayStartMarker(prefix: string, styles?: ReadonlySet<NumberingStyle>): boolean {
+  const candidates = candidatePatterns(prefix.charCodeAt(0), styles)
+  if (!candidates) return false
+  for (const {style, fits} of candidates) {
+    if (styles && !styles.has(style)) continue
+    if (!fits || fits(prefix)) return true
+  }
+  return false
 }
 
 /**
