@@ -79,11 +79,16 @@ const englishEquivalents: ReadonlyMap<NumberingStyle, NumberingStyle> = new Map(
   ['decimal-fullwidth-paren', 'decimal-paren'],
 ])
 
+/** The UTF-16 codes of the characters of `marks`: a set that tests a one-character mark without hashing a string. */
+function charCodesOf(marks: string): ReadonlySet<number> {
+  return new Set(Array.from(marks, (mark) => mark.charCodeAt(0)))
+}
+
 /** Punctuation that ends a sentence; nlcst does not always split after it (`do X. (1) …`). */
-const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！', '？'])
+const sentenceEnds = charCodesOf('.!?。！？')
 
 /** Chinese punctuation after which a clause-style marker opens a clause (`；二是`); after `:` or `;` in English it may be a log line (`CMD 1: (1) create`). */
-const clauseEnds: ReadonlySet<string> = new Set(['；', '：', '，'])
+const clauseEnds = charCodesOf('；：，')
 
 /** Closing quotes and brackets that may sit between a sentence end and the next marker (`。”二是`). */
 const closers: ReadonlySet<string> = new Set(['"', "'", '”', '’', ')', '）', '」', '』', '】'])
@@ -381,24 +386,34 @@ function punctuationOf(node: Sentence['children'][number] | undefined): string {
 }
 
 /**
- * Where a marker may open a sentence or clause inside a sentence node:
- * after sentence-ending punctuation nlcst did not split at, or after `；`, `：`, `，`.
+ * The styles a marker may take after a punctuation mark inside a sentence
+ * node: clause styles after `；`, `：`, `，`, inline styles after
+ * sentence-ending punctuation nlcst did not split at; null after other marks.
+ * @param mark The punctuation.
+ */
+function stylesAfter(mark: string): ReadonlySet<NumberingStyle> | null {
+  if (mark.length !== 1) return null
+  const code = mark.charCodeAt(0)
+  if (clauseEnds.has(code)) return clauseStyles
+  return sentenceEnds.has(code) ? inlineStyles : null
+}
+
+/**
+ * Where a marker may open a sentence or clause after a mark that ends one
+ * (see {@link stylesAfter}): the index of the first child past closing
+ * quotes and white space, or -1 when nothing follows or a Latin mark has no
+ * space after it.
  * @param children The sentence's children.
  * @param after Index of the punctuation node.
+ * @param mark Its text.
  */
-function innerStart(children: Sentence['children'], after: number): {index: number; styles: ReadonlySet<NumberingStyle>} | null {
-  const node = children[after]!
-  if (node.type !== 'PunctuationNode') return null
-  const mark = node.value
-  const clause = clauseEnds.has(mark)
-  if (!clause && !sentenceEnds.has(mark)) return null
+function innerStart(children: Sentence['children'], after: number, mark: string): number {
   let index = after + 1
   while (closers.has(punctuationOf(children[index]))) index++
   const next = skipWhiteSpace(children, index)
   // `X. (1)` needs a space after a Latin mark; `。二是` and `；二是` do not.
-  if (next === index && mark.charCodeAt(0) < 128) return null
-  if (next >= children.length) return null
-  return {index: next, styles: clause ? clauseStyles : inlineStyles}
+  if (next === index && mark.charCodeAt(0) < 128) return -1
+  return next < children.length ? next : -1
 }
 
 /**
@@ -413,8 +428,11 @@ function sentenceMarkers(paragraph: Paragraph): NumberingMarker[] {
     const first = markerAt(children, skipWhiteSpace(children, 0), inlineStyles)
     if (first) markers.push(first)
     for (let index = 0; index < children.length; index++) {
-      const start = innerStart(children, index)
-      const marker = start ? markerAt(children, start.index, start.styles) : null
+      const node = children[index]!
+      if (node.type !== 'PunctuationNode') continue
+      const styles = stylesAfter(node.value)
+      const start = styles ? innerStart(children, index, node.value) : -1
+      const marker = start === -1 ? null : markerAt(children, start, styles!)
       if (marker && marker.start !== markers[markers.length - 1]?.start) markers.push(marker)
     }
   }
@@ -459,6 +477,9 @@ function orderedListProblems(items: readonly Item[]): Problem[] {
   })
   return problems
 }
+
+/** The sentence markers of a block that has none. */
+const noMarkers: readonly NumberingMarker[] = Object.freeze([])
 
 /** Where a logged marker stands: opening a body paragraph, a later line of one, or a sentence. */
 type MarkerPlace = 'body' | 'line' | 'sentence' | 'nested'
@@ -634,9 +655,10 @@ class NumberingWalk {
   }
 
   /** The block's sentence markers other than its leading marker; none when `checkInline` is off. */
-  private sentenceMarkersOf(block: Block, leading: NumberingMarker | null): NumberingMarker[] {
-    if (!this.options.checkInline) return []
-    return (this.markersByBlock.get(block) ?? []).filter((marker) => marker.start !== leading?.start)
+  private sentenceMarkersOf(block: Block, leading: NumberingMarker | null): readonly NumberingMarker[] {
+    const markers = this.options.checkInline ? this.markersByBlock.get(block) : undefined
+    if (!markers) return noMarkers
+    return markers.filter((marker) => marker.start !== leading?.start)
   }
 
   /** Checks a block's sentence markers as one scope. */

@@ -196,20 +196,22 @@ const patterns: MarkerPattern[] = [
   {style: 'step', pattern: /^Step (\d{1,3})\b/, firsts: 'S', fits: (prefix) => agrees(prefix, 'Step '), value: (m) => Number(m[1])},
 ]
 
-/** The patterns that can give a marker at a character, in the order they are tried, by the character's UTF-16 code. */
-const patternsByFirstCode = new Map<number, MarkerPattern[]>()
+/** The patterns that can give a marker at a character, in the order they are tried, by the character's UTF-16 code: ASCII ones by index, others by key. */
+const patternsByAsciiCode: Array<MarkerPattern[] | undefined> = Array.from({length: 128}, () => undefined)
+const patternsByOtherCode = new Map<number, MarkerPattern[]>()
 for (const entry of patterns) {
   for (let index = 0; index < entry.firsts.length; index++) {
     const code = entry.firsts.charCodeAt(index)
-    const list = patternsByFirstCode.get(code)
+    const list = code < 128 ? patternsByAsciiCode[code] : patternsByOtherCode.get(code)
     if (list) list.push(entry)
-    else patternsByFirstCode.set(code, [entry])
+    else if (code < 128) patternsByAsciiCode[code] = [entry]
+    else patternsByOtherCode.set(code, [entry])
   }
 }
 
 /** The patterns worth trying on a text that starts with `code`, in `styles` when given; null when there are none. */
 function candidatePatterns(code: number, styles: ReadonlySet<NumberingStyle> | undefined): readonly MarkerPattern[] | null {
-  const candidates = patternsByFirstCode.get(code)
+  const candidates = code < 128 ? patternsByAsciiCode[code] : patternsByOtherCode.get(code)
   if (!candidates) return null
   if (!styles) return candidates
   for (const {style} of candidates) if (styles.has(style)) return candidates
