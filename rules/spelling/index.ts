@@ -4,7 +4,8 @@
  * project's words know, with nspell's suggestions for the first ones of
  * each file.
  */
-import {forEachWord, nodeRange} from '../../src/document/walk.js'
+import type {Word} from 'nlcst'
+import {nodeRange} from '../../src/document/walk.js'
 import type {DocumentIndex} from '../../src/document/types.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
 import {spellChecker, type SpellChecker} from './checker.js'
@@ -253,27 +254,35 @@ export default defineRule<SpellingOptions>(
       const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
       report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
     }
+    /** Reports the unknown parts of a word. */
+    const checkWord = (node: Word, hyphenAfter: boolean): void => {
+      const only = node.children.length === 1 ? node.children[0]! : null
+      // Most words are one text node, judged by their text alone.
+      if (only?.type === 'TextNode') {
+        if (!verdicts.isUnknownPlainWord(only.value, hyphenAfter)) return
+        const [start, end] = nodeRange(only)
+        reportUnknown({text: only.value, start, end, beforeHyphen: hyphenAfter})
+        return
+      }
+      const word = checkedWord(node, hyphenAfter)
+      if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
+      for (const part of word.parts) {
+        const unknown = verdicts.unknownWord(part)
+        if (unknown) reportUnknown(unknown)
+      }
+    }
     return {
       block(block) {
         // Latin words inside Chinese blocks are mostly names, brands and code: only English blocks are checked.
         if (!block.paragraph || block.language !== 'en') return
-        forEachWord(block.paragraph, (node, sentence, position) => {
-          const hyphenAfter = isFollowedByHyphen(sentence, position)
-          const only = node.children.length === 1 ? node.children[0]! : null
-          // Most words are one text node, judged by their text alone.
-          if (only?.type === 'TextNode') {
-            if (!verdicts.isUnknownPlainWord(only.value, hyphenAfter)) return
-            const [start, end] = nodeRange(only)
-            reportUnknown({text: only.value, start, end, beforeHyphen: hyphenAfter})
-            return
+        for (const sentence of block.paragraph.children) {
+          if (sentence.type !== 'SentenceNode') continue
+          const children = sentence.children
+          for (let position = 0; position < children.length; position++) {
+            const node = children[position]!
+            if (node.type === 'WordNode') checkWord(node, isFollowedByHyphen(sentence, position))
           }
-          const word = checkedWord(node, hyphenAfter)
-          if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
-          for (const part of word.parts) {
-            const unknown = verdicts.unknownWord(part)
-            if (unknown) reportUnknown(unknown)
-          }
-        })
+        }
       },
     }
   },
