@@ -6,7 +6,7 @@
  */
 import type {Sentence, Word} from 'nlcst'
 import {readWordList} from '../../src/dictionaries.js'
-import {forEachWord, nodeRange, wordText} from '../../src/document/walk.js'
+import {nodeRange, wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
 
 /** Options of glued-subscript. */
@@ -24,6 +24,10 @@ const formulaTails = new Set(['eq', 'e'])
 /** A formula table: formulas longest first, and the subscripts they carry. */
 interface FormulaTable {
   formulas: string[]
+  /** First character code → the formulas a word starting with it may start with, longest first. */
+  byFirstCode: Map<number, string[]>
+  /** The formulas any word may start with (only an empty one). */
+  anyStart: string[]
   /** Subscript (`2.5`, `3`) → formulas that carry it. */
   bySubscript: Map<string, string[]>
   /** Upper-cased form whose subscript case was lost (`NOX`) → formula (`NOx`). */
@@ -46,7 +50,13 @@ function formulaTable(extra: readonly string[]): FormulaTable {
     // `NOx`, `SOx`: the lower-case `x` is a subscript whose case gets lost.
     if (/^[A-Z]+x$/.test(formula)) byLostCase.set(formula.toUpperCase(), formula)
   }
-  const table = {formulas, bySubscript, byLostCase}
+  const anyStart = formulas.filter((formula) => formula === '')
+  const byFirstCode = new Map<number, string[]>()
+  for (const formula of formulas) {
+    const code = formula.charCodeAt(0)
+    if (formula !== '' && !byFirstCode.has(code)) byFirstCode.set(code, formulas.filter((other) => other === '' || other.charCodeAt(0) === code))
+  }
+  const table = {formulas, byFirstCode, anyStart, bySubscript, byLostCase}
   tableCache.set(key, table)
   return table
 }
@@ -172,56 +182,68 @@ export default defineRule<GluedSubscriptOptions>(
   {formulas: []},
   ({options, report}) => {
     const table = formulaTable(options.formulas)
+
+    /** Checks one word that has a digit or an inner capital (`kind` as {@link hasDigitOrInnerCapital} gives it). */
+    const checkWord = (word: Word, text: string, kind: 1 | 2, sentence: Sentence, prose: string): void => {
+      // A formula whose subscript lost its case (`NOX`) has no digit.
+      const lostCase = kind === 1 ? table.byLostCase.get(text) : undefined
+      if (lostCase) {
+        if (isAllCaps(sentence, word)) return
+        const [start, end] = nodeRange(word)
+        report({
+          message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
+          start,
+          end,
+          expected: [lostCase],
+          fix: 'safe',
+        })
+        return
+      }
+      for (const formula of table.byFirstCode.get(text.charCodeAt(0)) ?? table.anyStart) {
+        if (text.length <= formula.length || !text.startsWith(formula)) continue
+        const tail = text.slice(formula.length)
+        if (!isGluedWord(tail, formula)) continue
+        const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
+        const [start, end] = nodeRange(word)
+        report({
+          message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
+          start,
+          end,
+          expected: [`${formula} ${tailWord}`],
+          fix: 'safe',
+        })
+        return
+      }
+      if (kind !== 2) return
+      const stray = splitStraySubscript(text)
+      if (!stray) return
+      const candidates = table.bySubscript.get(stray.subscript)
+      if (!candidates) return
+      const formula = mentionedFormula(prose, candidates)
+      const [start, end] = nodeRange(word)
+      report({
+        message:
+          `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
+          (formula ? `: it belongs to \`${formula}\`, mentioned in this paragraph` : ': a formula lost it'),
+        start,
+        end,
+      })
+    }
+
     return {
       block(block) {
-        if (!block.paragraph || !block.prose) return
-        const paragraph = block.paragraph
-        forEachWord(paragraph, (word, sentence) => {
-          const text = wordText(word)
-          // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
-          const hasDigit = hasDigitOrInnerCapital(text)
-          if (hasDigit === 0) return
-          const [start, end] = nodeRange(word)
-          const lostCase = table.byLostCase.get(text)
-          if (lostCase) {
-            if (isAllCaps(sentence, word)) return
-            report({
-              message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
-              start,
-              end,
-              expected: [lostCase],
-              fix: 'safe',
-            })
-            return
+        // Every finding holds Latin letters (a formula, a glued word, a stray subscript between words).
+        if (!block.paragraph || !block.prose || block.scripts.latin === 0) return
+        for (const sentence of block.paragraph.children) {
+          if (sentence.type !== 'SentenceNode') continue
+          for (const child of sentence.children) {
+            if (child.type !== 'WordNode') continue
+            const text = wordText(child)
+            // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
+            const kind = hasDigitOrInnerCapital(text)
+            if (kind !== 0) checkWord(child, text, kind, sentence, block.prose.value)
           }
-          for (const formula of table.formulas) {
-            if (text.length <= formula.length || !text.startsWith(formula)) continue
-            const tail = text.slice(formula.length)
-            if (!isGluedWord(tail, formula)) continue
-            const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
-            report({
-              message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
-              start,
-              end,
-              expected: [`${formula} ${tailWord}`],
-              fix: 'safe',
-            })
-            return
-          }
-          if (hasDigit !== 2) return
-          const stray = splitStraySubscript(text)
-          if (!stray) return
-          const candidates = table.bySubscript.get(stray.subscript)
-          if (!candidates) return
-          const formula = mentionedFormula(block.prose!.value, candidates)
-          report({
-            message:
-              `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
-              (formula ? `: it belongs to \`${formula}\`, mentioned in this paragraph` : ': a formula lost it'),
-            start,
-            end,
-          })
-        })
+        }
       },
     }
   },

@@ -21,6 +21,7 @@ import {
   chineseStyles,
   formatMarker,
   inlineStyles,
+  mayStartMarker,
   parseMarker,
   type NumberingMarker,
   type NumberingStyle,
@@ -78,11 +79,16 @@ const englishEquivalents: ReadonlyMap<NumberingStyle, NumberingStyle> = new Map(
   ['decimal-fullwidth-paren', 'decimal-paren'],
 ])
 
+/** The UTF-16 codes of the characters of `marks`: a set that tests a one-character mark without hashing a string. */
+function charCodesOf(marks: string): ReadonlySet<number> {
+  return new Set(Array.from(marks, (mark) => mark.charCodeAt(0)))
+}
+
 /** Punctuation that ends a sentence; nlcst does not always split after it (`do X. (1) …`). */
-const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！', '？'])
+const sentenceEnds = charCodesOf('.!?。！？')
 
 /** Chinese punctuation after which a clause-style marker opens a clause (`；二是`); after `:` or `;` in English it may be a log line (`CMD 1: (1) create`). */
-const clauseEnds: ReadonlySet<string> = new Set(['；', '：', '，'])
+const clauseEnds = charCodesOf('；：，')
 
 /** Closing quotes and brackets that may sit between a sentence end and the next marker (`。”二是`). */
 const closers: ReadonlySet<string> = new Set(['"', "'", '”', '’', ')', '）', '」', '』', '】'])
@@ -287,31 +293,68 @@ class Scope {
   }
 }
 
-/** Text of an nlcst node's leaves, each with where it starts in the head and in the file. */
-interface Head {
-  text: string
-  leaves: Array<{headStart: number; fileStart: number}>
+/** A node of a sentence, or a node inside one. */
+type SentenceNode = Sentence['children'][number]
+
+/** The first leaf text of a node that is not empty, or '' when it has none. */
+function firstLeafText(node: SentenceNode): string {
+  if ('value' in node) return node.value
+  for (const child of node.children) {
+    const text = firstLeafText(child as SentenceNode)
+    if (text !== '') return text
+  }
+  return ''
 }
 
-/** Appends a node's leaves to a head until it is long enough. */
-function appendLeaves(node: Sentence['children'][number], head: Head): void {
-  if (head.text.length >= headLength) return
+/** The first leaf text of `children[from…]` that is not empty, or '' when there is none. */
+function firstTextFrom(children: Sentence['children'], from: number): string {
+  for (let index = from; index < children.length; index++) {
+    const text = firstLeafText(children[index]!)
+    if (text !== '') return text
+  }
+  return ''
+}
+
+/** A node's text appended to `head`, leaf by leaf, until the head is {@link headLength} long. */
+function appendText(node: SentenceNode, head: string): string {
+  if (head.length >= headLength) return head
+  if ('value' in node) return head + node.value
+  let text = head
+  for (const child of node.children) text = appendText(child as SentenceNode, text)
+  return text
+}
+
+/** A search for the leaf that holds a head offset, walking the leaves in head order. */
+interface LeafSearch {
+  /** Head offset being looked for. */
+  offset: number
+  /** Length of the head read so far. */
+  headLength: number
+  /** The last leaf that starts at or before `offset`: its start in the head and in the file. */
+  headStart: number
+  fileStart: number
+}
+
+/** Reads a node's leaves into a search, the way {@link appendText} appends them; false once past the offset. */
+function searchLeaves(node: SentenceNode, search: LeafSearch): boolean {
+  if (search.headLength >= headLength) return false
   if ('value' in node) {
-    head.leaves.push({headStart: head.text.length, fileStart: node.position?.start.offset ?? 0})
-    head.text += node.value
-    return
+    if (search.headLength > search.offset) return false
+    search.headStart = search.headLength
+    search.fileStart = node.position?.start.offset ?? 0
+    search.headLength += node.value.length
+    return true
   }
-  for (const child of node.children) appendLeaves(child as Sentence['children'][number], head)
+  for (const child of node.children) if (!searchLeaves(child as SentenceNode, search)) return false
+  return true
 }
 
-/** File offset of a head offset. */
-function headToFile(head: Head, offset: number): number {
-  let leaf = head.leaves[0]!
-  for (const candidate of head.leaves) {
-    if (candidate.headStart > offset) break
-    leaf = candidate
-  }
-  return leaf.fileStart + (offset - leaf.headStart)
+/** File offset of a head offset, the head being read from `children[from…]`. */
+function headToFile(children: Sentence['children'], from: number, offset: number): number {
+  const search: LeafSearch = {offset, headLength: 0, headStart: 0, fileStart: 0}
+  let index = from
+  while (index < children.length && searchLeaves(children[index]!, search)) index++
+  return search.fileStart + (offset - search.headStart)
 }
 
 /**
@@ -320,12 +363,14 @@ function headToFile(head: Head, offset: number): number {
  * (`**First**, …`) does not hide a marker.
  */
 function markerAt(children: Sentence['children'], from: number, styles: ReadonlySet<NumberingStyle>): NumberingMarker | null {
-  const head: Head = {text: '', leaves: []}
-  for (let index = from; index < children.length && head.text.length < headLength; index++) appendLeaves(children[index]!, head)
-  if (head.leaves.length === 0) return null
-  const marker = parseMarker(head.text, 0, styles)
+  // Most sentences and clauses open with a word no marker starts with: their head is never read.
+  const first = firstTextFrom(children, from)
+  if (first === '' || !mayStartMarker(first, styles)) return null
+  let head = ''
+  for (let index = from; index < children.length && head.length < headLength; index++) head = appendText(children[index]!, head)
+  const marker = parseMarker(head, 0, styles)
   if (!marker) return null
-  return {...marker, start: headToFile(head, 0), end: headToFile(head, marker.end - 1) + 1}
+  return {...marker, start: headToFile(children, from, 0), end: headToFile(children, from, marker.end - 1) + 1}
 }
 
 /** Index of the first child at or after `from` that is not white space. */
@@ -341,22 +386,34 @@ function punctuationOf(node: Sentence['children'][number] | undefined): string {
 }
 
 /**
- * Where a marker may open a sentence or clause inside a sentence node:
- * after sentence-ending punctuation nlcst did not split at, or after `；`, `：`, `，`.
+ * The styles a marker may take after a punctuation mark inside a sentence
+ * node: clause styles after `；`, `：`, `，`, inline styles after
+ * sentence-ending punctuation nlcst did not split at; null after other marks.
+ * @param mark The punctuation.
+ */
+function stylesAfter(mark: string): ReadonlySet<NumberingStyle> | null {
+  if (mark.length !== 1) return null
+  const code = mark.charCodeAt(0)
+  if (clauseEnds.has(code)) return clauseStyles
+  return sentenceEnds.has(code) ? inlineStyles : null
+}
+
+/**
+ * Where a marker may open a sentence or clause after a mark that ends one
+ * (see {@link stylesAfter}): the index of the first child past closing
+ * quotes and white space, or -1 when nothing follows or a Latin mark has no
+ * space after it.
  * @param children The sentence's children.
  * @param after Index of the punctuation node.
+ * @param mark Its text.
  */
-function innerStart(children: Sentence['children'], after: number): {index: number; styles: ReadonlySet<NumberingStyle>} | null {
-  const mark = punctuationOf(children[after])
-  const clause = clauseEnds.has(mark)
-  if (!clause && !sentenceEnds.has(mark)) return null
+function innerStart(children: Sentence['children'], after: number, mark: string): number {
   let index = after + 1
   while (closers.has(punctuationOf(children[index]))) index++
   const next = skipWhiteSpace(children, index)
   // `X. (1)` needs a space after a Latin mark; `。二是` and `；二是` do not.
-  if (next === index && mark.charCodeAt(0) < 128) return null
-  if (next >= children.length) return null
-  return {index: next, styles: clause ? clauseStyles : inlineStyles}
+  if (next === index && mark.charCodeAt(0) < 128) return -1
+  return next < children.length ? next : -1
 }
 
 /**
@@ -371,8 +428,11 @@ function sentenceMarkers(paragraph: Paragraph): NumberingMarker[] {
     const first = markerAt(children, skipWhiteSpace(children, 0), inlineStyles)
     if (first) markers.push(first)
     for (let index = 0; index < children.length; index++) {
-      const start = innerStart(children, index)
-      const marker = start ? markerAt(children, start.index, start.styles) : null
+      const node = children[index]!
+      if (node.type !== 'PunctuationNode') continue
+      const styles = stylesAfter(node.value)
+      const start = styles ? innerStart(children, index, node.value) : -1
+      const marker = start === -1 ? null : markerAt(children, start, styles!)
       if (marker && marker.start !== markers[markers.length - 1]?.start) markers.push(marker)
     }
   }
@@ -417,6 +477,9 @@ function orderedListProblems(items: readonly Item[]): Problem[] {
   })
   return problems
 }
+
+/** The sentence markers of a block that has none. */
+const noMarkers: readonly NumberingMarker[] = Object.freeze([])
 
 /** Where a logged marker stands: opening a body paragraph, a later line of one, or a sentence. */
 type MarkerPlace = 'body' | 'line' | 'sentence' | 'nested'
@@ -592,9 +655,10 @@ class NumberingWalk {
   }
 
   /** The block's sentence markers other than its leading marker; none when `checkInline` is off. */
-  private sentenceMarkersOf(block: Block, leading: NumberingMarker | null): NumberingMarker[] {
-    if (!this.options.checkInline) return []
-    return (this.markersByBlock.get(block) ?? []).filter((marker) => marker.start !== leading?.start)
+  private sentenceMarkersOf(block: Block, leading: NumberingMarker | null): readonly NumberingMarker[] {
+    const markers = this.options.checkInline ? this.markersByBlock.get(block) : undefined
+    if (!markers) return noMarkers
+    return markers.filter((marker) => marker.start !== leading?.start)
   }
 
   /** Checks a block's sentence markers as one scope. */

@@ -4,7 +4,8 @@
  * project's words know, with nspell's suggestions for the first ones of
  * each file.
  */
-import {forEachWord} from '../../src/document/walk.js'
+import type {Word} from 'nlcst'
+import {nodeRange} from '../../src/document/walk.js'
 import type {DocumentIndex} from '../../src/document/types.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
 import {spellChecker, type SpellChecker} from './checker.js'
@@ -13,8 +14,10 @@ import {normalizeApostrophes, shippedWordList, WordList} from './word-list.js'
 import {
   checkedWord,
   hasInnerCapital,
+  hasPossessiveEnding,
   isAcronym,
   isFollowedByHyphen,
+  isLetters,
   isSuggestable,
   possessiveStem,
   type WordPart,
@@ -46,6 +49,8 @@ interface AcceptedWords {
   project: WordList
   /** `ignore` entries, exact. */
   ignored: ReadonlySet<string>
+  /** Verdicts on words under this configuration, one table per checker. */
+  verdicts: Map<SpellChecker, WordVerdicts>
 }
 
 let lastAccepted: {projectWords: readonly string[]; ignore: readonly string[]; accepted: AcceptedWords} | undefined
@@ -53,7 +58,7 @@ let lastAccepted: {projectWords: readonly string[]; ignore: readonly string[]; a
 /** The accepted words of a configuration, rebuilt only when it changes. */
 function acceptedWords(projectWords: readonly string[], ignore: readonly string[]): AcceptedWords {
   if (lastAccepted?.projectWords === projectWords && lastAccepted.ignore === ignore) return lastAccepted.accepted
-  const accepted = {project: new WordList(projectWords), ignored: new Set(ignore.map(normalizeApostrophes))}
+  const accepted = {project: new WordList(projectWords), ignored: new Set(ignore.map(normalizeApostrophes)), verdicts: new Map()}
   lastAccepted = {projectWords, ignore, accepted}
   return accepted
 }
@@ -64,23 +69,111 @@ function isAccepted(word: string, accepted: AcceptedWords): boolean {
 }
 
 /** Whether the rule leaves a word alone without asking the dictionary. */
-function isExempt(word: string, part: WordPart, accepted: AcceptedWords): boolean {
+function isExempt(word: string, beforeHyphen: boolean, accepted: AcceptedWords): boolean {
   if (isAcronym(word) || hasInnerCapital(word) || isAccepted(word, accepted)) return true
-  return part.beforeHyphen && shippedWordList('en-prefixes.txt').has(word)
+  return beforeHyphen && shippedWordList('en-prefixes.txt').has(word)
 }
 
 /**
- * The unknown word in a part, or null when the part is fine. A possessive
- * whose whole form is unknown is judged by its stem (`EU's` by `EU`), and
- * the stem is what gets reported.
+ * How a word part fares. A possessive whose whole form is unknown is judged
+ * by its stem (`EU's` by `EU`).
+ * @param word The part's text, apostrophes normalised.
+ * @param beforeHyphen Whether a hyphen follows the part.
+ * @param accepted The configuration's accepted words.
+ * @param checker The spell checker.
  */
-function unknownWord(part: WordPart, accepted: AcceptedWords, checker: SpellChecker): WordPart | null {
-  const word = normalizeApostrophes(part.text)
-  if (isExempt(word, part, accepted) || checker.isKnown(word)) return null
-  const stem = possessiveStem(part)
-  if (!stem) return part
-  const stemWord = normalizeApostrophes(stem.text)
-  return isExempt(stemWord, stem, accepted) || checker.isKnown(stemWord) ? null : stem
+function judgePart(word: string, beforeHyphen: boolean, accepted: AcceptedWords, checker: SpellChecker): PartVerdict {
+  if (isExempt(word, beforeHyphen, accepted) || checker.isKnown(word)) return 'fine'
+  if (!hasPossessiveEnding(word)) return 'unknown'
+  const stemWord = word.slice(0, -2)
+  return isExempt(stemWord, beforeHyphen, accepted) || checker.isKnown(stemWord) ? 'fine' : 'stem-unknown'
+}
+
+/** Entries a verdict table holds before it is emptied, so a long-running editor session stays bounded. */
+const maxVerdicts = 100_000
+
+/** How a word part fares: known or left alone, unknown as written, or unknown in its possessive stem (`Goverment's`). */
+type PartVerdict = 'fine' | 'unknown' | 'stem-unknown'
+
+/** A string-keyed cache that empties itself when full. */
+class BoundedCache<Value> {
+  private readonly entries = new Map<string, Value>()
+
+  /**
+   * The value kept for `key`, if any.
+   * @param key The key.
+   */
+  get(key: string): Value | undefined {
+    return this.entries.get(key)
+  }
+
+  /**
+   * Keeps a value for `key`; returns it.
+   * @param key The key.
+   * @param value The value.
+   */
+  set(key: string, value: Value): Value {
+    if (this.entries.size >= maxVerdicts) this.entries.clear()
+    this.entries.set(key, value)
+    return value
+  }
+}
+
+/**
+ * The rule's verdicts under one configuration and checker, cached per
+ * distinct text: the same words recur throughout a document and across files.
+ */
+class WordVerdicts {
+  /** Plain words (one text node) → whether they are unknown; apart for words before a hyphen. */
+  private readonly plainWords = new BoundedCache<boolean>()
+  private readonly plainWordsBeforeHyphen = new BoundedCache<boolean>()
+  /** Word parts, apostrophes normalised → their verdict; apart for parts before a hyphen. */
+  private readonly parts = new BoundedCache<PartVerdict>()
+  private readonly partsBeforeHyphen = new BoundedCache<PartVerdict>()
+
+  /**
+   * @param accepted The configuration's accepted words.
+   * @param checker The spell checker.
+   */
+  constructor(
+    private readonly accepted: AcceptedWords,
+    private readonly checker: SpellChecker,
+  ) {}
+
+  /**
+   * Whether a word written as one text node is unknown: it is checked (ASCII
+   * letters only), and neither accepted, exempt nor known.
+   * @param text The word.
+   * @param hyphenAfter Whether a hyphen follows it.
+   */
+  isUnknownPlainWord(text: string, hyphenAfter: boolean): boolean {
+    const cache = hyphenAfter ? this.plainWordsBeforeHyphen : this.plainWords
+    return cache.get(text) ?? cache.set(text, isLetters(text) && this.partVerdict(text, hyphenAfter) === 'unknown')
+  }
+
+  /**
+   * The unknown word in a part, or null when the part is fine. A possessive
+   * whose whole form is unknown is judged by its stem (`EU's` by `EU`), and
+   * the stem is what gets reported.
+   * @param part The part.
+   */
+  unknownWord(part: WordPart): WordPart | null {
+    const verdict = this.partVerdict(normalizeApostrophes(part.text), part.beforeHyphen)
+    if (verdict === 'fine') return null
+    return verdict === 'unknown' ? part : possessiveStem(part)
+  }
+
+  private partVerdict(word: string, beforeHyphen: boolean): PartVerdict {
+    const cache = beforeHyphen ? this.partsBeforeHyphen : this.parts
+    return cache.get(word) ?? cache.set(word, judgePart(word, beforeHyphen, this.accepted, this.checker))
+  }
+}
+
+/** The verdicts for a configuration and checker. */
+function wordVerdicts(accepted: AcceptedWords, checker: SpellChecker): WordVerdicts {
+  let verdicts = accepted.verdicts.get(checker)
+  if (!verdicts) accepted.verdicts.set(checker, (verdicts = new WordVerdicts(accepted, checker)))
+  return verdicts
 }
 
 /** The first unknown words of one file that get suggestions. */
@@ -156,20 +249,40 @@ export default defineRule<SpellingOptions>(
     const accepted = acceptedWords(projectWords, options.ignore)
     const checker = spellChecker(options.locale)
     const budget = new SuggestionBudget(options.maxSuggestions, checker)
+    const verdicts = wordVerdicts(accepted, checker)
+    const reportUnknown = (unknown: WordPart): void => {
+      const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
+      report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
+    }
+    /** Reports the unknown parts of a word. */
+    const checkWord = (node: Word, hyphenAfter: boolean): void => {
+      const only = node.children.length === 1 ? node.children[0]! : null
+      // Most words are one text node, judged by their text alone.
+      if (only?.type === 'TextNode') {
+        if (!verdicts.isUnknownPlainWord(only.value, hyphenAfter)) return
+        const [start, end] = nodeRange(only)
+        reportUnknown({text: only.value, start, end, beforeHyphen: hyphenAfter})
+        return
+      }
+      const word = checkedWord(node, hyphenAfter)
+      if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
+      for (const part of word.parts) {
+        const unknown = verdicts.unknownWord(part)
+        if (unknown) reportUnknown(unknown)
+      }
+    }
     return {
       block(block) {
         // Latin words inside Chinese blocks are mostly names, brands and code: only English blocks are checked.
         if (!block.paragraph || block.language !== 'en') return
-        forEachWord(block.paragraph, (node, sentence, position) => {
-          const word = checkedWord(node, isFollowedByHyphen(sentence, position))
-          if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
-          for (const part of word.parts) {
-            const unknown = unknownWord(part, accepted, checker)
-            if (!unknown) continue
-            const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
-            report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
+        for (const sentence of block.paragraph.children) {
+          if (sentence.type !== 'SentenceNode') continue
+          const children = sentence.children
+          for (let position = 0; position < children.length; position++) {
+            const node = children[position]!
+            if (node.type === 'WordNode') checkWord(node, isFollowedByHyphen(sentence, position))
           }
-        })
+        }
       },
     }
   },

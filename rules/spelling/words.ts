@@ -46,8 +46,11 @@ function isApostrophe(value: string): boolean {
   return value === "'" || value === '\u2019'
 }
 
-/** Whether every character of `value` is an ASCII letter. */
-function isLetters(value: string): boolean {
+/**
+ * Whether every character of `value` is an ASCII letter.
+ * @param value Any text.
+ */
+export function isLetters(value: string): boolean {
   for (let index = 0; index < value.length; index++) {
     if (!isAsciiLetter(value.charCodeAt(index))) return false
   }
@@ -135,8 +138,16 @@ export function hasInnerCapital(word: string): boolean {
  */
 export function possessiveStem(part: WordPart): WordPart | null {
   const text = part.text
-  if (text.length < 3 || text.charCodeAt(text.length - 1) !== 115 || !isApostrophe(text.charAt(text.length - 2))) return null
+  if (!hasPossessiveEnding(text)) return null
   return {...part, text: text.slice(0, -2), end: part.end - 2}
+}
+
+/**
+ * Whether a word ends in a possessive `'s` or `’s` after at least one character.
+ * @param text The word.
+ */
+export function hasPossessiveEnding(text: string): boolean {
+  return text.length >= 3 && text.charCodeAt(text.length - 1) === 115 && isApostrophe(text.charAt(text.length - 2))
 }
 
 /** Longest word nspell is asked to suggest for: longer ones take it 100 ms and more, and get nothing. */

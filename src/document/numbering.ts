@@ -131,28 +131,109 @@ const cnNumeral = '[〇零一二两三四五六七八九十]{1,3}'
 const outlineEnd =
   '(?:\\.(?=\\s|[\\u4e00-\\u9fff])|(?=\\s+[^\\sa-z\\d/(\\[\\-–—|:])|(?=(?![万亿千百倍元吨米个年月日号时分秒岁次])[\\u4e00-\\u9fff]))'
 
-const patterns: Array<{style: NumberingStyle; pattern: RegExp; value: (match: RegExpExecArray) => number}> = [
-  {style: 'outline', pattern: new RegExp(`^(\\d{1,3})(?:\\.\\d{1,3}){1,4}${outlineEnd}`), value: (m) => Number(m[1])},
+/** A marker pattern: its style, its anchored regex, the characters a match can start with and the number it stands for. */
+interface MarkerPattern {
+  style: NumberingStyle
+  pattern: RegExp
+  /** Every character a text must start with for the pattern to give a marker. */
+  firsts: string
+  /** Whether a text that starts with `prefix` may give a marker; absent when its first character decides. */
+  fits?: (prefix: string) => boolean
+  value: (match: RegExpExecArray) => number
+}
+
+const digits = '0123456789'
+const cnNumeralChars = '〇零一二两三四五六七八九十'
+const upperLetters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+const circledNumbers = Array.from({length: 20}, (_, index) => String.fromCharCode(0x2460 + index)).join('')
+/** The ordinals as an `ordinal-comma` marker writes them: `First`, `Firstly`, … */
+const capitalisedOrdinals = [...ordinalValue.keys()].map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
+/** First letters of the capitalised ordinals: an `ordinal-comma` match counts only on one of them. */
+const ordinalInitials = [...new Set(capitalisedOrdinals.map((word) => word[0]!))].join('')
+
+/** Whether `prefix` and `literal` agree as far as the shorter goes: a text starting with `prefix` may start with `literal`. */
+function agrees(prefix: string, literal: string): boolean {
+  return prefix.length <= literal.length ? literal.startsWith(prefix) : prefix.startsWith(literal)
+}
+
+/** A capital and the lower-case ASCII letters after it at the start of `prefix`. */
+function leadingCapitalisedWord(prefix: string): string {
+  let end = 1
+  while (end < prefix.length && prefix.charCodeAt(end) >= 97 && prefix.charCodeAt(end) <= 122) end++
+  return prefix.slice(0, end)
+}
+
+/** Every start of a capitalised ordinal: `F`, `Fi`, … `Firstly`. */
+const ordinalStarts: ReadonlySet<string> = new Set(
+  capitalisedOrdinals.flatMap((ordinal) => Array.from({length: ordinal.length}, (_, index) => ordinal.slice(0, index + 1))),
+)
+
+/** Whether a text starting with `prefix` may open with a capitalised ordinal (`Second`, not `Since`). */
+function mayOpenWithOrdinal(prefix: string): boolean {
+  return ordinalStarts.has(leadingCapitalisedWord(prefix))
+}
+
+const patterns: MarkerPattern[] = [
+  {style: 'outline', pattern: new RegExp(`^(\\d{1,3})(?:\\.\\d{1,3}){1,4}${outlineEnd}`), firsts: digits, value: (m) => Number(m[1])},
   // `1. Scope`, `1.统筹`; not `20.x` (a version) or `1.5` (a decimal).
-  {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\x00-\x7f])/, value: (m) => Number(m[1])},
-  {style: 'decimal-paren-right', pattern: /^(\d{1,3})\)/, value: (m) => Number(m[1])},
-  {style: 'decimal-paren', pattern: /^\((\d{1,3})\)/, value: (m) => Number(m[1])},
-  {style: 'decimal-fullwidth-paren', pattern: /^（(\d{1,3})）/, value: (m) => Number(m[1])},
-  {style: 'decimal-dun', pattern: /^(\d{1,3})、/, value: (m) => Number(m[1])},
-  {style: 'cn-dun', pattern: new RegExp(`^(${cnNumeral})、`), value: (m) => chineseNumeralValue(m[1]!)},
-  {style: 'cn-paren', pattern: new RegExp(`^[（(](${cnNumeral})[）)]`), value: (m) => chineseNumeralValue(m[1]!)},
-  {style: 'cn-shi', pattern: new RegExp(`^(${cnNumeral})是`), value: (m) => chineseNumeralValue(m[1]!)},
-  {style: 'cn-chapter', pattern: new RegExp(`^第(${cnNumeral})[章节条部篇]`), value: (m) => chineseNumeralValue(m[1]!)},
-  {style: 'cn-di', pattern: new RegExp(`^第(${cnNumeral})[，、,]`), value: (m) => chineseNumeralValue(m[1]!)},
-  {style: 'circled', pattern: /^([\u2460-\u2473])/, value: (m) => m[1]!.charCodeAt(0) - 0x2460 + 1},
-  {style: 'roman-upper', pattern: /^([IVXL]{1,6})\.(?=\s)/, value: (m) => romanValue(m[1]!)},
-  {style: 'roman-lower', pattern: /^([ivxl]{1,6})\.(?=\s)/, value: (m) => romanValue(m[1]!)},
-  {style: 'alpha-upper', pattern: /^([A-Z])[.)](?=\s)/, value: (m) => m[1]!.charCodeAt(0) - 64},
-  {style: 'alpha-lower', pattern: /^([a-z])[.)](?=\s)/, value: (m) => m[1]!.charCodeAt(0) - 96},
-  {style: 'ordinal-comma', pattern: /^([A-Z][a-z]{4,9})(?: of all)?,/, value: (m) => ordinalValue.get(m[1]!.toLowerCase()) ?? 0},
-  {style: 'ordinal-is', pattern: /^[Tt]he ([a-z]{5,8}) is\b/, value: (m) => (ordinalValue.get(m[1]!) ?? 0) <= 12 && !m[1]!.endsWith('ly') ? (ordinalValue.get(m[1]!) ?? 0) : 0},
-  {style: 'step', pattern: /^Step (\d{1,3})\b/, value: (m) => Number(m[1])},
+  {style: 'decimal-dot', pattern: /^(\d{1,3})\.(?=\s|[^\x00-\x7f])/, firsts: digits, value: (m) => Number(m[1])},
+  {style: 'decimal-paren-right', pattern: /^(\d{1,3})\)/, firsts: digits, value: (m) => Number(m[1])},
+  {style: 'decimal-paren', pattern: /^\((\d{1,3})\)/, firsts: '(', value: (m) => Number(m[1])},
+  {style: 'decimal-fullwidth-paren', pattern: /^（(\d{1,3})）/, firsts: '（', value: (m) => Number(m[1])},
+  {style: 'decimal-dun', pattern: /^(\d{1,3})、/, firsts: digits, value: (m) => Number(m[1])},
+  {style: 'cn-dun', pattern: new RegExp(`^(${cnNumeral})、`), firsts: cnNumeralChars, value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-paren', pattern: new RegExp(`^[（(](${cnNumeral})[）)]`), firsts: '（(', value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-shi', pattern: new RegExp(`^(${cnNumeral})是`), firsts: cnNumeralChars, value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-chapter', pattern: new RegExp(`^第(${cnNumeral})[章节条部篇]`), firsts: '第', value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'cn-di', pattern: new RegExp(`^第(${cnNumeral})[，、,]`), firsts: '第', value: (m) => chineseNumeralValue(m[1]!)},
+  {style: 'circled', pattern: /^([\u2460-\u2473])/, firsts: circledNumbers, value: (m) => m[1]!.charCodeAt(0) - 0x2460 + 1},
+  {style: 'roman-upper', pattern: /^([IVXL]{1,6})\.(?=\s)/, firsts: 'IVXL', value: (m) => romanValue(m[1]!)},
+  {style: 'roman-lower', pattern: /^([ivxl]{1,6})\.(?=\s)/, firsts: 'ivxl', value: (m) => romanValue(m[1]!)},
+  {style: 'alpha-upper', pattern: /^([A-Z])[.)](?=\s)/, firsts: upperLetters, value: (m) => m[1]!.charCodeAt(0) - 64},
+  {style: 'alpha-lower', pattern: /^([a-z])[.)](?=\s)/, firsts: upperLetters.toLowerCase(), value: (m) => m[1]!.charCodeAt(0) - 96},
+  {style: 'ordinal-comma', pattern: /^([A-Z][a-z]{4,9})(?: of all)?,/, firsts: ordinalInitials, fits: mayOpenWithOrdinal, value: (m) => ordinalValue.get(m[1]!.toLowerCase()) ?? 0},
+  {style: 'ordinal-is', pattern: /^[Tt]he ([a-z]{5,8}) is\b/, firsts: 'Tt', fits: (prefix) => agrees(prefix, `${prefix[0]}he `), value: (m) => (ordinalValue.get(m[1]!) ?? 0) <= 12 && !m[1]!.endsWith('ly') ? (ordinalValue.get(m[1]!) ?? 0) : 0},
+  {style: 'step', pattern: /^Step (\d{1,3})\b/, firsts: 'S', fits: (prefix) => agrees(prefix, 'Step '), value: (m) => Number(m[1])},
 ]
+
+/** The patterns that can give a marker at a character, in the order they are tried, by the character's UTF-16 code: ASCII ones by index, others by key. */
+const patternsByAsciiCode: Array<MarkerPattern[] | undefined> = Array.from({length: 128}, () => undefined)
+const patternsByOtherCode = new Map<number, MarkerPattern[]>()
+for (const entry of patterns) {
+  for (let index = 0; index < entry.firsts.length; index++) {
+    const code = entry.firsts.charCodeAt(index)
+    const list = code < 128 ? patternsByAsciiCode[code] : patternsByOtherCode.get(code)
+    if (list) list.push(entry)
+    else if (code < 128) patternsByAsciiCode[code] = [entry]
+    else patternsByOtherCode.set(code, [entry])
+  }
+}
+
+/** The patterns worth trying on a text that starts with `code`, in `styles` when given; null when there are none. */
+function candidatePatterns(code: number, styles: ReadonlySet<NumberingStyle> | undefined): readonly MarkerPattern[] | null {
+  const candidates = code < 128 ? patternsByAsciiCode[code] : patternsByOtherCode.get(code)
+  if (!candidates) return null
+  if (!styles) return candidates
+  for (const {style} of candidates) if (styles.has(style)) return candidates
+  return null
+}
+
+/**
+ * Whether a marker may open a text that starts with `prefix`: false means
+ * {@link parseMarker} finds none there, so callers can skip reading the rest
+ * of the text.
+ * @param prefix The text's first characters (at least one).
+ * @param styles Only these styles (all when omitted).
+ */
+export function mayStartMarker(prefix: string, styles?: ReadonlySet<NumberingStyle>): boolean {
+  const candidates = candidatePatterns(prefix.charCodeAt(0), styles)
+  if (!candidates) return false
+  for (const {style, fits} of candidates) {
+    if (styles && !styles.has(style)) continue
+    if (!fits || fits(prefix)) return true
+  }
+  return false
+}
 
 /**
  * The numbering marker at `offset` in `text`, or null.
@@ -162,9 +243,12 @@ const patterns: Array<{style: NumberingStyle; pattern: RegExp; value: (match: Re
  */
 export function parseMarker(text: string, offset = 0, styles?: ReadonlySet<NumberingStyle>): NumberingMarker | null {
   if (offset >= text.length) return null
+  // Most positions start with a character no marker starts with.
+  const candidates = candidatePatterns(text.charCodeAt(offset), styles)
+  if (!candidates) return null
   // Every pattern is anchored with `^`; a short slice bounds the work per call.
   const head = text.slice(offset, offset + 48)
-  for (const {style, pattern, value} of patterns) {
+  for (const {style, pattern, value} of candidates) {
     if (styles && !styles.has(style)) continue
     const match = pattern.exec(head)
     if (!match) continue
