@@ -14,6 +14,7 @@ import type {Block, DocumentIndex} from '../../src/document/types.js'
 import {wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import {isHan, isLatinLetter} from '../../src/text/scripts.js'
+import {grownColumn} from '../../src/text/typed-columns.js'
 
 /** Options of mixed-language. */
 export interface MixedLanguageOptions {
@@ -301,15 +302,9 @@ class TokenTable {
   /** Doubles the room of every column. */
   private grow(): void {
     const size = this.kinds.length * 2
-    const kinds = new Uint8Array(size)
-    kinds.set(this.kinds)
-    this.kinds = kinds
-    const starts = new Int32Array(size)
-    starts.set(this.starts)
-    this.starts = starts
-    const ends = new Int32Array(size)
-    ends.set(this.ends)
-    this.ends = ends
+    this.kinds = grownColumn(this.kinds, size)
+    this.starts = grownColumn(this.starts, size)
+    this.ends = grownColumn(this.ends, size)
     this.partners = new Int32Array(size)
     this.enclosers = new Int32Array(size)
   }

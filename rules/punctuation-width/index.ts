@@ -14,6 +14,7 @@ import {wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import type {FixApplicability} from '../../src/types.js'
 import {CharClass, classify, isDigit, isHan} from '../../src/text/scripts.js'
+import {grownColumn} from '../../src/text/typed-columns.js'
 
 /** Options of punctuation-width. */
 export interface PunctuationWidthOptions {
@@ -224,18 +225,10 @@ class TokenTable {
   /** Doubles the room of every column. */
   private grow(): void {
     const size = this.kinds.length * 2
-    const kinds = new Uint8Array(size)
-    kinds.set(this.kinds)
-    this.kinds = kinds
-    const starts = new Int32Array(size)
-    starts.set(this.starts)
-    this.starts = starts
-    const ends = new Int32Array(size)
-    ends.set(this.ends)
-    this.ends = ends
-    const sentences = new Int32Array(size)
-    sentences.set(this.sentences)
-    this.sentences = sentences
+    this.kinds = grownColumn(this.kinds, size)
+    this.starts = grownColumn(this.starts, size)
+    this.ends = grownColumn(this.ends, size)
+    this.sentences = grownColumn(this.sentences, size)
     this.partner = new Int32Array(size)
     this.depth = new Int32Array(size)
     this.emoticon = new Uint8Array(size)
