@@ -65,7 +65,7 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
     if (marks) {
       const line = text.slice(lineStart, contentEnd)
       if (fence !== null) {
-        if (closingFence(line, fence)) fence = null
+        if (isClosingFence(text, lineStart, contentEnd, fence)) fence = null
       } else if (inComment) {
         if (line.includes('-->')) inComment = false
       } else if (inRawHtml) {
@@ -84,8 +84,13 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   return chunks
 }
 
-/** Blank for CommonMark: spaces and tabs only (an ideographic space is text). */
-function isBlankLine(text: string, start: number, end: number): boolean {
+/**
+ * Whether `[start, end)` is blank for CommonMark: spaces and tabs only (an ideographic space is text).
+ * @param text The document.
+ * @param start Start of the range.
+ * @param end End of the range (exclusive).
+ */
+export function isBlankLine(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index)
     if (code !== 32 && code !== 9) return false
@@ -114,11 +119,18 @@ function hasAny(text: string, start: number, end: number): boolean {
   return false
 }
 
-/** Whether a line closes a fence opened with `fence`: up to three spaces, as many fence characters or more, then white space only. */
-function closingFence(line: string, fence: string): boolean {
-  let index = 0
-  while (index < 3 && line.charCodeAt(index) === 32) index++
+/**
+ * Whether the line `[start, end)` closes a fence opened with `fence`: up to
+ * three spaces, as many fence characters or more, then spaces and tabs only.
+ * @param text The document.
+ * @param start Start of the line.
+ * @param end End of the line, line ending excluded.
+ * @param fence The opening fence (`` ``` ``, `~~~~`, …).
+ */
+export function isClosingFence(text: string, start: number, end: number, fence: string): boolean {
+  let index = start
+  while (index < end && index - start < 3 && text.charCodeAt(index) === 32) index++
   const runStart = index
-  while (line.charCodeAt(index) === fence.charCodeAt(0)) index++
-  return index - runStart >= fence.length && line.slice(index).trim() === ''
+  while (index < end && text.charCodeAt(index) === fence.charCodeAt(0)) index++
+  return index - runStart >= fence.length && isBlankLine(text, index, end)
 }

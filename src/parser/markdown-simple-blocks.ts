@@ -11,6 +11,7 @@
  * `null` and the piece goes to remark.
  */
 import type {BlockSource} from './block-source.js'
+import {isBlankLine, isClosingFence} from './markdown-chunks.js'
 import {InlineMark, markInline} from './markdown-inline.js'
 import {ProseText} from './prose.js'
 
@@ -71,13 +72,9 @@ class SimplePieceReader {
   ) {}
 
   read(start: number, end: number): boolean {
-    const text = this.text
     let lineStart = start
     while (lineStart < end) {
-      let newline = text.indexOf('\n', lineStart)
-      if (newline === -1 || newline >= end) newline = end
-      const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-      const line: Line = {start: lineStart, end: lineEnd, next: Math.min(newline + 1, end)}
+      const line = lineAt(this.text, lineStart, end)
       if (!this.readLine(line, end)) return false
       lineStart = line.next
     }
@@ -87,7 +84,7 @@ class SimplePieceReader {
   private readLine(line: Line, end: number): boolean {
     const text = this.text
     const first = line.start < line.end ? text.charCodeAt(line.start) : -1
-    if (isBlank(text, line.start, line.end)) {
+    if (isBlankLine(text, line.start, line.end)) {
       if (!this.closeProse()) return false
       this.previous = 'blank'
       return true
@@ -131,7 +128,7 @@ class SimplePieceReader {
     let next = delimiter.next
     while (next < pieceEnd) {
       const row = lineAt(text, next, pieceEnd)
-      if (isBlank(text, row.start, row.end)) break
+      if (isBlankLine(text, row.start, row.end)) break
       const first = text.charCodeAt(row.start)
       if (first !== 124 || isSpaceOrTab(text.charCodeAt(row.end - 1))) return false
       rows.push(row)
@@ -228,18 +225,16 @@ class SimplePieceReader {
     if (!this.closeProse()) return false
     this.list = null
     const text = this.text
-    let lineStart = line.next
-    while (lineStart < text.length && lineStart > line.start) {
-      let newline = text.indexOf('\n', lineStart)
-      if (newline === -1) newline = text.length
-      const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-      if (isClosingFence(text, lineStart, lineEnd, opening.charCodeAt(0), opening.length)) {
-        this.blocks.push({kind: 'code', start: line.start, end: lineEnd, depth: 0, prose: null, list: null, quoted: false})
-        line.next = newline < text.length ? newline + 1 : text.length
+    // The fence's lines may run past the piece: `markdownChunks` never cuts inside a fence.
+    for (let lineStart = line.next; lineStart < text.length && lineStart > line.start; ) {
+      const next = lineAt(text, lineStart, text.length)
+      if (isClosingFence(text, next.start, next.end, opening)) {
+        this.blocks.push({kind: 'code', start: line.start, end: next.end, depth: 0, prose: null, list: null, quoted: false})
+        line.next = next.next
         this.previous = 'other'
         return true
       }
-      lineStart = newline + 1
+      lineStart = next.next
     }
     // An unclosed fence runs to the end of the document: left to remark.
     return false
@@ -251,7 +246,7 @@ class SimplePieceReader {
     if (text.charCodeAt(contentStart) === 9) return false
     if (text.charCodeAt(contentStart) === 32) contentStart++
     this.list = null
-    if (isBlank(text, contentStart, line.end)) {
+    if (isBlankLine(text, contentStart, line.end)) {
       if (!this.closeProse()) return false
       this.previous = 'quote'
       return true
@@ -444,17 +439,6 @@ function delimiterRowCells(text: string, start: number, end: number): number {
   return cells
 }
 
-/** Whether a line closes a fence: up to three spaces, at least `size` fence characters, then only white space. */
-function isClosingFence(text: string, start: number, end: number, fence: number, size: number): boolean {
-  let index = start
-  while (index < end && index - start < 3 && text.charCodeAt(index) === 32) index++
-  const runStart = index
-  while (index < end && text.charCodeAt(index) === fence) index++
-  if (index - runStart < size) return false
-  while (index < end && isSpaceOrTab(text.charCodeAt(index))) index++
-  return index === end
-}
-
 /** How many `- `, `+ ` or `* ` markers follow at `start` before other text (a nested list on one line). */
 function nestedBullets(text: string, start: number, end: number): number {
   let count = 0
@@ -498,11 +482,6 @@ function lineEndingLength(text: string, at: number, ending: number): number {
 
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (!isSpaceOrTab(text.charCodeAt(index))) return false
-  return true
 }
 
 /**

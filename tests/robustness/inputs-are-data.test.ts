@@ -74,17 +74,30 @@ function markerFiles(): string[] {
   return ['', ...Object.keys(taggedConfigs), ...Object.keys(javascriptConfigs)].map((folder) => tree.path(folder, marker)).filter((file) => existsSync(file))
 }
 
+/**
+ * Lints `ok/doc.md` and each folder's `doc.md` in one run that must exit 2
+ * with a well-formed report; `stderrFor` gives a folder's one stderr line.
+ */
+async function lintFolders(folders: readonly string[]) {
+  const run = await runBilint(['--format', 'json', 'ok/doc.md', ...folders.map((folder) => `${folder}/doc.md`)], {cwd: tree.root, timeoutMs: 20_000})
+  const {problems, report} = checkCliRun(run)
+  expect(problems).toEqual([])
+  expect(run.code).toBe(2)
+  const stderrLines = linesOf(run.stderr)
+  const stderrFor = (folder: string): string[] => {
+    const lines = stderrLines.filter((line) => line.startsWith(`bilint: ${folder}/doc.md:`))
+    expect(lines, `stderr lines for ${folder}: ${run.stderr}`).toHaveLength(1)
+    return lines
+  }
+  return {report, stderrFor}
+}
+
 describe('configuration is data', () => {
   it('a .bilintrc.yaml with !!js/function or another custom tag (or an alias bomb) is refused: one line per file, exit 2, other folders still linted, nothing runs', async () => {
     const folders = Object.keys(taggedConfigs)
-    const run = await runBilint(['--format', 'json', 'ok/doc.md', ...folders.map((folder) => `${folder}/doc.md`)], {cwd: tree.root, timeoutMs: 20_000})
-    const {problems, report} = checkCliRun(run)
-    expect(problems).toEqual([])
-    expect(run.code).toBe(2)
-    const stderrLines = linesOf(run.stderr)
+    const {report, stderrFor} = await lintFolders(folders)
     for (const folder of folders) {
-      const lines = stderrLines.filter((line) => line.startsWith(`bilint: ${folder}/doc.md:`))
-      expect(lines, `stderr lines for ${folder}: ${run.stderr}`).toHaveLength(1)
+      const lines = stderrFor(folder)
       expect(lines[0]).toMatch(/configuration/i)
       expect(lines[0]).toContain('.bilintrc.yaml')
       const result = report.find((entry) => entry.filePath.endsWith(path.join(folder, 'doc.md')))
@@ -97,14 +110,9 @@ describe('configuration is data', () => {
 
   it('a JavaScript configuration file (.bilintrc.js, .bilintrc.cjs, bilint.config.mjs) is refused and never run', async () => {
     const folders = Object.keys(javascriptConfigs)
-    const run = await runBilint(['--format', 'json', 'ok/doc.md', ...folders.map((folder) => `${folder}/doc.md`)], {cwd: tree.root, timeoutMs: 20_000})
-    const {problems, report} = checkCliRun(run)
-    expect(problems).toEqual([])
-    expect(run.code).toBe(2)
-    const stderrLines = linesOf(run.stderr)
+    const {report, stderrFor} = await lintFolders(folders)
     for (const folder of folders) {
-      const lines = stderrLines.filter((line) => line.startsWith(`bilint: ${folder}/doc.md:`))
-      expect(lines, `stderr lines for ${folder}: ${run.stderr}`).toHaveLength(1)
+      const lines = stderrFor(folder)
       expect(lines[0]).toMatch(/JavaScript configuration is not supported/)
     }
     expect(report.find((entry) => entry.filePath.endsWith(path.join('ok', 'doc.md')))?.messages.map((message) => message.ruleId)).toEqual(['glued-subscript'])

@@ -99,6 +99,16 @@ export function scanRegexes(text: string, file: string): ScanResult {
     return false
   }
 
+  /** Reads template text: into a `${…}` (a value opens like a brace) or past the closing backtick (a value). */
+  const readTemplateText = (): void => {
+    if (skipTemplateText()) {
+      templateBraces.push(0)
+      previous = {kind: 'punctuator', value: '{'}
+    } else {
+      previous = {kind: 'value'}
+    }
+  }
+
   while (index < text.length) {
     const character = text[index]!
     const next = text[index + 1]
@@ -122,12 +132,7 @@ export function scanRegexes(text: string, file: string): ScanResult {
     }
     if (character === '`') {
       index++
-      if (skipTemplateText()) {
-        templateBraces.push(0)
-        previous = {kind: 'punctuator', value: '{'}
-      } else {
-        previous = {kind: 'value'}
-      }
+      readTemplateText()
       continue
     }
     if (character === '{') {
@@ -141,12 +146,7 @@ export function scanRegexes(text: string, file: string): ScanResult {
       if (templateBraces.length > 0 && templateBraces[templateBraces.length - 1] === 0) {
         // The end of a `${…}`: back into the template text.
         templateBraces.pop()
-        if (skipTemplateText()) {
-          templateBraces.push(0)
-          previous = {kind: 'punctuator', value: '{'}
-        } else {
-          previous = {kind: 'value'}
-        }
+        readTemplateText()
         continue
       }
       if (templateBraces.length > 0) templateBraces[templateBraces.length - 1]!--
