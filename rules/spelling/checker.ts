@@ -8,6 +8,8 @@ import type NSpell from 'nspell'
 import {loadSpeller, type LoadedSpeller, type Locale} from './dictionary-store.js'
 import {isPinyinName} from './pinyin.js'
 import {rankSuggestions} from './ranking.js'
+import {SortedWords} from './sorted-words.js'
+import {Suggester, type SpellerRules} from './suggest.js'
 import {shippedWordList} from './word-list.js'
 
 /** Suggestions kept for one word (`expected[]`), best first. */
@@ -19,6 +21,7 @@ const maxCacheEntries = 100_000
 /** Verdicts and suggestions for one locale, shared by every file the process lints. */
 export class SpellChecker {
   private loaded: LoadedSpeller | undefined
+  private suggester: Suggester | undefined
   private readonly verdicts = new Map<string, boolean>()
   private readonly suggestionCache = new Map<string, readonly string[]>()
 
@@ -41,6 +44,16 @@ export class SpellChecker {
     return (this.loaded ??= this.load(this.locale)).spell
   }
 
+  /** The suggester, built on the first suggestion (it splits the word list into an array). */
+  private suggesterOf(): Suggester {
+    if (!this.suggester) {
+      this.speller()
+      const loaded = this.loaded!
+      this.suggester = new Suggester(loaded.spell as unknown as SpellerRules, new SortedWords(loaded.lexicon))
+    }
+    return this.suggester
+  }
+
   /**
    * Whether the dictionary, bilint's term list (`dictionaries/en-terms.txt`)
    * or the pinyin syllable table accepts `word`.
@@ -56,7 +69,7 @@ export class SpellChecker {
   }
 
   /**
-   * nspell's suggestions for an unknown word, re-ranked by typo kind
+   * nspell's suggestions for an unknown word (computed by {@link Suggester}), re-ranked by typo kind
    * (`rankSuggestions`), at most {@link maxExpected}. Callers keep away the
    * tokens nspell is slow on (see `isSuggestable`).
    * @param word The unknown word.
@@ -64,7 +77,7 @@ export class SpellChecker {
   suggest(word: string): readonly string[] {
     const cached = this.suggestionCache.get(word)
     if (cached) return cached
-    const suggestions = rankSuggestions(word, this.speller().suggest(word)).slice(0, maxExpected)
+    const suggestions = rankSuggestions(word, this.suggesterOf().suggest(word)).slice(0, maxExpected)
     if (this.suggestionCache.size >= maxCacheEntries) this.suggestionCache.clear()
     this.suggestionCache.set(word, suggestions)
     return suggestions

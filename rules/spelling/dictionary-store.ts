@@ -16,7 +16,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, sep} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type NSpell from 'nspell'
-import {lexiconData, lexiconOf, lookupFlagValues, sampleWords} from './lexicon.js'
+import {lexiconData, lexiconOf, lookupFlagValues, sampleWords, type Lexicon} from './lexicon.js'
 
 /** Spelling locales bilint supports. */
 export type Locale = 'en-US' | 'en-GB'
@@ -44,6 +44,8 @@ export interface DictionaryPackage {
 export interface LoadedSpeller {
   /** The nspell instance: use `correct()` and `suggest()` only. */
   spell: NSpell
+  /** Its word forms, sorted, with their lookup flags. */
+  lexicon: Lexicon
   /** `cache` when read from the cache file, `dictionary` when built from the .aff/.dic files. */
   origin: 'cache' | 'dictionary'
   /** Wall time of the load, in milliseconds. */
@@ -182,8 +184,18 @@ function buildFromDictionary(dictionary: DictionaryPackage): NSpell {
  * @param key The header fields naming the packages.
  */
 export function serializeSpeller(spell: NSpell, key: CacheKey): string {
+  return serializeLexicon(spell, lexiconOfSpeller(spell), key)
+}
+
+/** The lexicon of a freshly built speller. */
+function lexiconOfSpeller(spell: NSpell): Lexicon {
   const internals = spell as unknown as NspellInternals
-  const lexicon = lexiconOf(internals.data, lookupFlagValues(internals.flags))
+  return lexiconOf(internals.data, lookupFlagValues(internals.flags))
+}
+
+/** The text of a cache file for a freshly built speller and its lexicon. */
+function serializeLexicon(spell: NSpell, lexicon: Lexicon, key: CacheKey): string {
+  const internals = spell as unknown as NspellInternals
   // Probes of the sorted text (first, middle, last word), a common word and a non-word.
   const canaries = [...sampleWords(lexicon), 'the', 'xqzvbnmlkj']
   const header: CacheHeader = {
@@ -205,6 +217,17 @@ export function serializeSpeller(spell: NSpell, key: CacheKey): string {
  * @param aff The dictionary's affix file (nspell parses it in about 2 ms).
  */
 export function restoreSpeller(text: string, key: CacheKey, aff: Buffer): NSpell | null {
+  return restoreCache(text, key, aff)?.spell ?? null
+}
+
+/**
+ * nspell and its lexicon restored from a cache file's text, or null when the
+ * file does not match the installed packages or fails its checks.
+ * @param text The cache file's text.
+ * @param key The header fields naming the installed packages.
+ * @param aff The dictionary's affix file.
+ */
+function restoreCache(text: string, key: CacheKey, aff: Buffer): {spell: NSpell; lexicon: Lexicon} | null {
   const headerEnd = text.indexOf('\n')
   if (headerEnd === -1) return null
   let header: CacheHeader
@@ -219,12 +242,13 @@ export function restoreSpeller(text: string, key: CacheKey, aff: Buffer): NSpell
   if (text.length - headerEnd - 1 !== header.bodyLength) return null
   const spell = nspellFactory()(aff)
   const internals = spell as unknown as NspellInternals
-  internals.data = lexiconData({text, start: headerEnd + 1, flags: new Map(Object.entries(header.flags))})
+  const lexicon: Lexicon = {text, start: headerEnd + 1, flags: new Map(Object.entries(header.flags))}
+  internals.data = lexiconData(lexicon)
   internals.compoundRules = header.compoundRules.map((source) => new RegExp(source, 'i'))
   for (const [word, verdict] of header.canaries) {
     if (spell.correct(word) !== verdict) return null
   }
-  return spell
+  return {spell, lexicon}
 }
 
 /** Writes a cache file atomically (a temporary file, then a rename); returns false when it cannot. */
@@ -273,10 +297,11 @@ export function loadDictionary(dictionary: DictionaryPackage, options: LoadOptio
   const file = folder === null ? null : join(folder, cacheFileName(dictionary))
   const cached = file === null ? null : readCacheFile(file)
   if (cached !== null) {
-    const spell = restoreSpeller(cached, key, readFileSync(join(dictionary.folder, 'index.aff')))
-    if (spell) return {spell, origin: 'cache', milliseconds: performance.now() - started, cacheFile: file}
+    const restored = restoreCache(cached, key, readFileSync(join(dictionary.folder, 'index.aff')))
+    if (restored) return {...restored, origin: 'cache', milliseconds: performance.now() - started, cacheFile: file}
   }
   const spell = buildFromDictionary(dictionary)
-  const written = file !== null && writeCacheFile(file, serializeSpeller(spell, key))
-  return {spell, origin: 'dictionary', milliseconds: performance.now() - started, cacheFile: written ? file : null}
+  const lexicon = lexiconOfSpeller(spell)
+  const written = file !== null && writeCacheFile(file, serializeLexicon(spell, lexicon, key))
+  return {spell, lexicon, origin: 'dictionary', milliseconds: performance.now() - started, cacheFile: written ? file : null}
 }
