@@ -17,6 +17,8 @@ export class SortedWords {
   readonly words: readonly string[]
   /** Word → its lookup flags, for the words that have any. */
   private readonly flags: ReadonlyMap<string, readonly string[]>
+  /** The words, for lookups by hash. */
+  private readonly members: ReadonlySet<string>
 
   /**
    * @param lexicon A lexicon (its text is already sorted).
@@ -24,6 +26,7 @@ export class SortedWords {
   constructor(lexicon: Lexicon) {
     this.words = lexicon.text.length > lexicon.start ? lexicon.text.slice(lexicon.start).split('\n') : []
     this.flags = lexicon.flags
+    this.members = new Set(this.words)
   }
 
   /** The range of every word. */
@@ -36,15 +39,7 @@ export class SortedWords {
    * @param word A word form.
    */
   has(word: string): boolean {
-    const words = this.words
-    let low = 0
-    let high = words.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (words[middle]! < word) low = middle + 1
-      else high = middle
-    }
-    return low < words.length && words[low] === word
+    return this.members.has(word)
   }
 
   /**
