@@ -2,14 +2,18 @@
  * The spell checker the rule asks: nspell's dictionary, bilint's term list
  * and romanised Chinese names, with per-process caches of verdicts and
  * suggestions. The dictionary is loaded on the first word that is not in the
- * verdict cache, once per process and locale.
+ * verdict cache, once per process and locale. Suggestions are also kept
+ * between runs, beside the dictionary cache ({@link SuggestionStore}).
  */
+import {dirname, join} from 'node:path'
 import type NSpell from 'nspell'
+import {onCacheFlush} from '../../src/engine/cache-flush.js'
 import {loadSpeller, type LoadedSpeller, type Locale} from './dictionary-store.js'
 import {isPinyinName} from './pinyin.js'
 import {rankSuggestions} from './ranking.js'
 import {SortedWords} from './sorted-words.js'
 import {Suggester, type SpellerRules} from './suggest.js'
+import {SuggestionStore} from './suggestion-store.js'
 import {shippedWordList} from './word-list.js'
 
 /** Suggestions kept for one word (`expected[]`), best first. */
@@ -24,6 +28,8 @@ export class SpellChecker {
   private suggester: Suggester | undefined
   private readonly verdicts = new Map<string, boolean>()
   private readonly suggestionCache = new Map<string, readonly string[]>()
+  /** The suggestions kept between runs: undefined before the first suggestion, null without a cache folder. */
+  private store: SuggestionStore | null | undefined
 
   /**
    * @param locale The dictionary's locale.
@@ -75,12 +81,31 @@ export class SpellChecker {
    * @param word The unknown word.
    */
   suggest(word: string): readonly string[] {
+    if (this.store === undefined) this.openStore()
     const cached = this.suggestionCache.get(word)
     if (cached) return cached
     const suggestions = rankSuggestions(word, this.suggesterOf().suggest(word)).slice(0, maxExpected)
     if (this.suggestionCache.size >= maxCacheEntries) this.suggestionCache.clear()
     this.suggestionCache.set(word, suggestions)
+    this.store?.record(word, suggestions)
     return suggestions
+  }
+
+  /**
+   * Opens the suggestions kept between runs (in the dictionary cache's
+   * folder, none when the dictionary is not cached) and reads them into the
+   * suggestion cache; they are written after each batch of files.
+   */
+  private openStore(): void {
+    this.speller()
+    const {cacheFile, key} = this.loaded!
+    if (cacheFile === null) {
+      this.store = null
+      return
+    }
+    const store = (this.store = new SuggestionStore(join(dirname(cacheFile), `spelling-suggestions-${key.dictionary}.txt`), {dictionary: key.dictionary, nspell: key.nspell}))
+    for (const [word, suggestions] of store.read()) if (!this.suggestionCache.has(word)) this.suggestionCache.set(word, suggestions)
+    onCacheFlush(() => store.flush())
   }
 }
 

@@ -52,6 +52,8 @@ export interface LoadedSpeller {
   milliseconds: number
   /** The cache file read or written, or null when caching was off or failed. */
   cacheFile: string | null
+  /** The installed packages it was loaded from. */
+  key: CacheKey
 }
 
 /** Options of {@link loadSpeller}. */
@@ -298,10 +300,10 @@ export function loadDictionary(dictionary: DictionaryPackage, options: LoadOptio
   const cached = file === null ? null : readCacheFile(file)
   if (cached !== null) {
     const restored = restoreCache(cached, key, readFileSync(join(dictionary.folder, 'index.aff')))
-    if (restored) return {...restored, origin: 'cache', milliseconds: performance.now() - started, cacheFile: file}
+    if (restored) return {...restored, key, origin: 'cache', milliseconds: performance.now() - started, cacheFile: file}
   }
   const spell = buildFromDictionary(dictionary)
   const lexicon = lexiconOfSpeller(spell)
   const written = file !== null && writeCacheFile(file, serializeLexicon(spell, lexicon, key))
-  return {spell, lexicon, origin: 'dictionary', milliseconds: performance.now() - started, cacheFile: written ? file : null}
+  return {spell, lexicon, key, origin: 'dictionary', milliseconds: performance.now() - started, cacheFile: written ? file : null}
 }

@@ -14,6 +14,7 @@ import {filesOfShard} from '../files/shard.js'
 import {ruleMetas} from '../rules.js'
 import type {LintResult} from '../types.js'
 import {bilintVersion} from '../version.js'
+import {flushRuleCaches} from './cache-flush.js'
 import {createLintRun, enabledRulesFor, type LintRun} from './lint-run.js'
 import type {LintFilesOptions, LintTextOptions} from './options.js'
 import {prepareFile, refusedFile, type CacheKey} from './prepare-file.js'
@@ -64,6 +65,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const threads = options.threads ?? 1
   const linted = threads < 2 ? await lintInThread(files, run) : await lintSharing(files, run, threads)
   for (const result of linted) if (result) results.push(result)
+  flushRuleCaches()
   await run.cache?.save()
   return results
 }

@@ -4,6 +4,7 @@
  * with, and answers each batch with one message.
  */
 import {parentPort, workerData} from 'node:worker_threads'
+import {flushRuleCaches} from './cache-flush.js'
 import {lintFile} from './lint-file.js'
 import {createLintRun} from './lint-run.js'
 import type {LintFilesOptions} from './options.js'
@@ -26,6 +27,8 @@ async function drain(): Promise<void> {
         answers.push({id, error: error instanceof Error ? error.message : String(error)})
       }
     }
+    // Before answering: once the last answer is in, the main thread stops this worker.
+    flushRuleCaches()
     parentPort!.postMessage({batch: request.batch, answers} satisfies WorkerReply)
   }
   draining = false
