@@ -5,7 +5,7 @@
  * on two), a `--cache` re-run over them, and peak RSS on a large file.
  */
 import {existsSync} from 'node:fs'
-import {rm} from 'node:fs/promises'
+import {readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {MB} from './corpus.mjs'
@@ -58,14 +58,17 @@ export async function measureStartup({root, corpus, runs}) {
 
 /**
  * Files per second: one CLI process over the directory of small files.
- * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number, extraArgs?: readonly string[]}} options
- *   `extraArgs` are passed to bilint after the directory, such as `--threads 1`.
+ * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number, extraArgs?: readonly string[], forgetSuggestions?: boolean}} options
+ *   `extraArgs` are passed to bilint after the directory, such as `--threads 1`;
+ *   with `forgetSuggestions`, the spelling suggestions kept between runs are
+ *   deleted before each run, so that every run computes them (a first run).
  */
-export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs = []}) {
+export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs = [], forgetSuggestions = false}) {
   const {run} = cliRunner(root)
   const cwd = path.dirname(corpus.small.dir)
   const args = [path.basename(corpus.small.dir), '--format', 'json', ...extraArgs]
   const timed = await repeat(runs, budgetMs, async () => {
+    if (forgetSuggestions) await forgetStoredSuggestions(root)
     const result = expectExit(await run(args, cwd), 'bilint on the small files')
     return {ms: result.ms, value: JSON.parse(result.stdout).length}
   })
@@ -79,6 +82,17 @@ export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs
     filesPerS: timed.last / (timed.median / 1000),
     mbPerS: corpus.small.bytes / MB / (timed.median / 1000),
   }
+}
+
+/**
+ * Deletes the spelling suggestions that bilint keeps between runs
+ * (`node_modules/.cache/bilint/spelling-suggestions-*.txt`).
+ * @param {string} root Repository root.
+ */
+async function forgetStoredSuggestions(root) {
+  const folder = path.join(root, 'node_modules', '.cache', 'bilint')
+  const names = existsSync(folder) ? await readdir(folder) : []
+  await Promise.all(names.filter((name) => name.startsWith('spelling-suggestions-')).map((name) => rm(path.join(folder, name), {force: true})))
 }
 
 /**

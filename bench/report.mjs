@@ -98,6 +98,15 @@ function cliTable(cli, smallFileCount) {
       runsDone(small),
     ]),
     ...threadSpeedUp(cli.smallFilesByThreads),
+    ...(cli.smallFilesFirstRun
+      ? [
+          [
+            'the same, no stored spelling suggestions (a first run)',
+            `${fixed(cli.smallFilesFirstRun.filesPerS, 0)} files/s (${fixed(cli.smallFilesFirstRun.ms / 1000, 2)} s)`,
+            runsDone(cli.smallFilesFirstRun),
+          ],
+        ]
+      : []),
     [
       `\`--cache\` re-run, ${smallFileCount.toLocaleString('en')} unchanged files`,
       `${fixed(cli.cacheRerun.ms, 0)} ms`,

@@ -72,6 +72,8 @@ for (const threads of [1, 2]) {
   log(`CLI on 1,000 small files, --threads ${threads}…`)
   smallFilesByThreads.push(await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000, extraArgs: ['--threads', String(threads)]}))
 }
+log('CLI on 1,000 small files, no stored suggestions…')
+const smallFilesFirstRun = await measureSmallFiles({root, corpus, runs: quick ? 1 : 3, budgetMs: 20_000, forgetSuggestions: true})
 log('CLI --cache re-run on 1,000 unchanged files…')
 const cacheRerun = await measureCacheRerun({root, corpus, runs: quick ? 1 : 5, budgetMs: 10_000})
 const peakRss = []
@@ -91,7 +93,7 @@ const results = {
   corpus,
   throughput,
   linearity: linearity(throughput),
-  cli: {startup, smallFiles, smallFilesByThreads, cacheRerun, peakRss},
+  cli: {startup, smallFiles, smallFilesByThreads, smallFilesFirstRun, cacheRerun, peakRss},
   durationS: (Date.now() - started) / 1000,
 }
 await writeFile(path.join(corpusDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
