@@ -46,9 +46,9 @@ export async function buildDocument(text: string, options: BuildOptions & {trees
 export async function buildDocument(text: string, options: BuildOptions): Promise<DocumentIndex>
 export async function buildDocument(text: string, options: BuildOptions): Promise<DocumentIndex> {
   const lines = new LineIndex(text)
-  // remark is loaded only for Markdown files: plain text starts faster without it.
+  // The Markdown reader is loaded only for Markdown files, and remark only for a document that needs it.
   const read =
-    options.format === 'markdown' ? (await import('../parser/markdown.js')).readMarkdown(text, lines) : readPlainText(text)
+    options.format === 'markdown' ? await (await import('../parser/markdown.js')).readMarkdownLoading(text, lines) : readPlainText(text)
   const tokenizer = new Tokenizer(lines)
   const totals: ScriptCounts = {han: 0, latin: 0}
   const trees = options.trees === true

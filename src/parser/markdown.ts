@@ -1,41 +1,21 @@
 /**
- * Reads Markdown into blocks with remark-parse (GFM and front matter on).
+ * Reads Markdown into blocks: most pieces with bilint's simple reader
+ * (`markdown-simple-blocks.ts`), the rest with remark-parse (GFM and front
+ * matter on), which is loaded only when a document needs it.
  *
  * Only prose is kept as language: code blocks, inline code, HTML, URLs and
  * front matter are not. Each text node is aligned to its source slice first,
  * so that list indents, `> ` markers, entities, escapes and CRLF do not make
  * positions drift.
  */
-import type {Nodes, Paragraph, Parent, PhrasingContent, Root, Text} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified, type Processor} from 'unified'
+import type {Nodes, Paragraph, Parent, PhrasingContent, Text} from 'mdast'
 import type {Directive} from '../document/types.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
 import {markdownChunks, minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
+import type {PieceParser} from './markdown-remark.js'
 import {readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
 import {ProseText} from './prose.js'
-
-/**
- * Drops the tree transforms of remark's Markdown extensions (GFM's second
- * pass over text for literal URLs): the nodes it makes have no positions,
- * so their text would be lost to the aligner, and a URL's characters are
- * prose whether or not they are a link.
- */
-function withoutTreeTransforms(this: Processor): void {
-  const extensions = this.data('fromMarkdownExtensions') as unknown[] | undefined
-  if (!extensions) return
-  const strip = (extension: unknown): unknown =>
-    Array.isArray(extension) ? extension.map(strip) : {...(extension as object), transforms: []}
-  this.data('fromMarkdownExtensions', extensions.map(strip) as never)
-}
-
-/** The parser for a piece at the start of the document, where front matter may be. */
-const documentStartParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(withoutTreeTransforms)
-/** The parser for later pieces: a `---` there is a thematic break or a setext underline, never front matter. */
-const laterPieceParser = unified().use(remarkParse).use(remarkGfm).use(withoutTreeTransforms)
 
 /** How far alignment looks ahead for a character: bounds the work on odd input. */
 const maxSkip = 256
@@ -277,22 +257,76 @@ export interface ReadMarkdownOptions {
   remarkOnly?: boolean
 }
 
+/** remark's reader of whole pieces, once loaded ({@link loadRemark}). */
+let pieceParser: PieceParser | undefined
+
+/** Loads remark for the pieces the simple reader leaves (about 20 ms the first time). */
+export async function loadRemark(): Promise<void> {
+  pieceParser ??= (await import('./markdown-remark.js')).parsePieces
+}
+
+/** How a document will be read: its pieces, each read by the simple reader or left to remark (null). */
+interface ReadingPlan {
+  /** The pieces, or null when remark reads the whole document piece by piece. */
+  pieces: MarkdownChunk[] | null
+  /** Each piece as the simple reader reads it, or null for remark. */
+  simple: Array<SimplePiece | null>
+}
+
+/** Splits a document into pieces and reads those the simple reader can. */
+function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
+  if (options.remarkOnly || !simpleReadingApplies(text)) return {pieces: null, simple: []}
+  const pieces = markdownChunks(text, 0)
+  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, false))}
+}
+
+/** Whether a plan leaves any piece to remark. */
+function needsRemark(plan: ReadingPlan): boolean {
+  return plan.pieces === null || plan.simple.includes(null)
+}
+
 /**
- * Reads a Markdown document into blocks and directives.
+ * Reads a Markdown document into blocks and directives, loading remark
+ * first only when some piece needs it: most documents are read without it.
  * @param text The file's text.
  * @param lines Its line index.
  * @param options Reading options.
  */
+export async function readMarkdownLoading(text: string, lines: LineIndex, options: ReadMarkdownOptions = {}): Promise<ReadDocument> {
+  const plan = planReading(text, options)
+  if (needsRemark(plan)) await loadRemark()
+  return readPlanned(text, lines, plan)
+}
+
+/**
+ * Reads a Markdown document into blocks and directives. Where a piece needs
+ * remark, {@link loadRemark} must have been awaited before.
+ * @param text The file's text.
+ * @param lines Its line index.
+ * @param options Reading options.
+ * @throws When a piece needs remark and remark is not loaded.
+ */
 export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdownOptions = {}): ReadDocument {
+  return readPlanned(text, lines, planReading(text, options))
+}
+
+/** remark's reader, or an error saying it must be loaded first. */
+function remarkParser(): PieceParser {
+  if (!pieceParser) throw new Error('remark is not loaded: await loadRemark() before readMarkdown()')
+  return pieceParser
+}
+
+/** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
+function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDocument {
   const reader = new MarkdownReader(text, lines)
-  if (options.remarkOnly || !simpleReadingApplies(text)) {
+  const {pieces, simple} = plan
+  if (pieces === null) {
+    const parsePieces = remarkParser()
     for (const chunk of markdownChunks(text)) {
       for (const node of parsePieces(text, [chunk])) reader.visit(node, false, 0)
     }
     return {blocks: reader.blocks, directives: reader.directives}
   }
-  const pieces = markdownChunks(text, 0)
-  const simple = pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, false))
   let index = 0
   while (index < pieces.length) {
     const found = simple[index]
@@ -311,7 +345,7 @@ export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdo
       batch.push(pieces[next]!)
       batchLength += pieces[next]!.end - pieces[next]!.start
     }
-    const nodes = parsePieces(text, batch)
+    const nodes = remarkParser()(text, batch)
     let nodeIndex = 0
     for (let at = index; at < next; at++) {
       const piece = simple[at]
@@ -325,76 +359,6 @@ export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdo
     index = next
   }
   return {blocks: reader.blocks, directives: reader.directives}
-}
-
-/**
- * Parses pieces of the document with remark as one text, and returns the
- * top-level nodes with offsets in the document. The pieces end and start at
- * top-level block boundaries, so that their concatenation parses as each
- * would where it stands.
- */
-function parsePieces(text: string, pieces: readonly MarkdownChunk[]): Nodes[] {
-  const last = pieces[pieces.length - 1]!
-  // Trailing blank lines belong to no block: without them, a block left open
-  // (a fence in a list item) ends where it would in the whole document.
-  const lastEnd = withoutTrailingBlankLines(text, last.start, last.end)
-  const segments: Segment[] = []
-  let joined = ''
-  for (const piece of pieces) {
-    segments.push({joinedStart: joined.length, sourceStart: piece.start})
-    joined += text.slice(piece.start, piece === last ? lastEnd : piece.end)
-  }
-  const parser = pieces[0]!.start === 0 ? documentStartParser : laterPieceParser
-  const tree = parser.parse(joined) as Root
-  if (segments.length > 1 || segments[0]!.sourceStart > 0) moveOffsets(tree, segments)
-  return tree.children as Nodes[]
-}
-
-/** Where a piece starts in the parsed text and in the document. */
-interface Segment {
-  joinedStart: number
-  sourceStart: number
-}
-
-/** Moves every node's offsets from the parsed text to the document. Lines and columns are not read. */
-function moveOffsets(tree: Root, segments: readonly Segment[]): void {
-  const toSource = (offset: number): number => {
-    let low = 0
-    let high = segments.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (segments[middle]!.joinedStart <= offset) low = middle
-      else high = middle - 1
-    }
-    return segments[low]!.sourceStart + (offset - segments[low]!.joinedStart)
-  }
-  const stack: Nodes[] = [tree]
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    const position = node.position
-    if (position) {
-      // An end is the offset just past the node: map the last character's offset.
-      const {start, end} = position
-      if (end.offset !== undefined) end.offset = end.offset > (start.offset ?? 0) ? toSource(end.offset - 1) + 1 : toSource(end.offset)
-      if (start.offset !== undefined) start.offset = toSource(start.offset)
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
-  }
-}
-
-/** `end` moved back over the blank lines that end the chunk `[start, end)`, keeping the last content line's line ending. */
-function withoutTrailingBlankLines(text: string, start: number, end: number): number {
-  let cut = end
-  let index = end - 1
-  while (index >= start) {
-    const code = text.charCodeAt(index)
-    if (code === 10) {
-      cut = index + 1
-    } else if (code !== 13 && code !== 32 && code !== 9) {
-      break
-    }
-    index--
-  }
-  return index < start ? end : cut
 }
 
 /**

@@ -7,16 +7,18 @@
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import type {ReadDocument} from '../../src/parser/block-source.js'
 import {markdownChunks} from '../../src/parser/markdown-chunks.js'
 import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
-import {readMarkdown} from '../../src/parser/markdown.js'
+import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
 import {randomMarkdown, randomTables, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
+
+beforeAll(loadRemark)
 
 /** Everything a block carries, as plain data. */
 function blocksOf(read: ReadDocument): unknown[] {
