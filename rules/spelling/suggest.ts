@@ -28,8 +28,8 @@ export interface SpellerRules {
   conversion: {in: ReadonlyArray<readonly [RegExp, string]>; out: ReadonlyArray<readonly [RegExp, string]>}
   /** `REP` pairs: text and its replacement. */
   replacementTable: ReadonlyArray<readonly [string, string]>
-  /** Compound rules, as nspell compiles them. */
-  compoundRules: ReadonlyArray<RegExp | string>
+  /** Compound rules, as nspell compiles them once a dictionary is added. */
+  compoundRules: readonly RegExp[]
 }
 
 /** Letter case of a string, as nspell reads it: `l`ower, `u`pper, `s`entence, or null for mixed. */
@@ -175,7 +175,7 @@ export class Suggester {
     this.keyboard = (rules.flags.KEY as string[] | undefined) ?? []
     this.tryCharacters = (rules.flags.TRY as string[] | undefined) ?? []
     this.compoundMinimum = Number(rules.flags.COMPOUNDMIN)
-    this.compoundRules = rules.compoundRules.map((rule) => (typeof rule === 'string' ? new RegExp(rule, 'i') : rule))
+    this.compoundRules = rules.compoundRules
     let triggers: Set<string> | null = new Set()
     for (const rule of rules.compoundRules) {
       const ruleTriggers = compoundTriggers(rule)
