@@ -2,6 +2,7 @@
  * The lint command: lints files and stdin, applies fixes, writes the report
  * and picks the exit code. Loaded only when there is linting to do.
  */
+import {once} from 'node:events'
 import {readFile, writeFile} from 'node:fs/promises'
 import {createTwoFilesPatch} from 'diff'
 import {lineAlignedDiff} from '../fix/unified-diff.js'
@@ -10,7 +11,7 @@ import {presetNames, presetSettings} from '../config/presets.js'
 import {parseCliRule, resolveRuleSettings, type CliRuleOverride} from '../config/resolve.js'
 import {ConfigSource} from '../engine/config-source.js'
 import {lintFiles, lintText} from '../engine/lint-files.js'
-import {loadFormatter} from '../formatters/index.js'
+import {loadPiecewiseFormatter} from '../formatters/index.js'
 import {ruleMetas} from '../rules.js'
 import {decodeText, DecodeError} from '../text/decode.js'
 import type {LintResult} from '../types.js'
@@ -75,8 +76,8 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     }
   }
   const reported = options.quiet ? results.map(errorsOnly) : results
-  const formatter = await loadFormatter(options.format)
-  const report = formatter(reported, {
+  const formatter = await loadPiecewiseFormatter(options.format)
+  const pieces = formatter(reported, {
     cwd: io.cwd,
     color: options.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR),
     rulesMeta: Object.fromEntries(ruleMetas.map((meta) => [meta.id, meta])),
@@ -84,13 +85,14 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   })
   if (options.outputFile) {
     try {
-      await writeFile(path.resolve(io.cwd, options.outputFile), report)
+      await writeFile(path.resolve(io.cwd, options.outputFile), [...pieces].join(''))
     } catch (error) {
       io.stderr.write(`bilint: ${options.outputFile}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
       return 2
     }
   } else {
-    reportStream.write(report)
+    // Piece by piece, waiting while a pipe's reader catches up: a large report is never held whole.
+    for (const piece of pieces) if (!reportStream.write(piece)) await once(reportStream, 'drain')
   }
   if (fatal) return 2
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0)

@@ -41,6 +41,8 @@ export type Formatter = (results: LintResult[], context: FormatContext) => strin
 /** A module that default-exports a formatter. */
 interface FormatterModule {
   default: Formatter
+  /** The same report in pieces that, joined, equal the formatter's string: for reports too large to hold whole. */
+  pieces?: (results: LintResult[], context: FormatContext) => Iterable<string>
 }
 
 /** One import per format, so that a run loads only the formatter it uses. */
@@ -64,4 +66,14 @@ export function isFormatName(name: string): name is FormatName {
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
   const formatterModule = await formatterImports[name]()
   return formatterModule.default
+}
+
+/**
+ * A format's report as pieces to write one after the other: the format's
+ * own pieces where it has them (`json`), otherwise its whole string.
+ * @param name The format.
+ */
+export async function loadPiecewiseFormatter(name: FormatName): Promise<(results: LintResult[], context: FormatContext) => Iterable<string>> {
+  const formatterModule = await formatterImports[name]()
+  return formatterModule.pieces ?? ((results, context) => [formatterModule.default(results, context)])
 }

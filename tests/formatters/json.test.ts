@@ -1,7 +1,7 @@
 /** The JSON format keeps ESLint's fields and nothing else. */
 
 import {describe, expect, it} from 'vitest'
-import formatJson from '../../src/formatters/json.js'
+import formatJson, {jsonReportPieces} from '../../src/formatters/json.js'
 import type {LintResult} from '../../src/types.js'
 import {fixtureContext, fixtureResults} from './fixture-results.js'
 
@@ -39,5 +39,23 @@ describe('json', () => {
       endColumn: 25,
       fix: {range: [1, 2], text: 'x'},
     })
+  })
+})
+
+describe('json in pieces', () => {
+  it('joins to the same report, in one piece or many', () => {
+    const context = fixtureContext()
+    expect([...jsonReportPieces(fixtureResults)].join('')).toBe(formatJson(fixtureResults, context))
+    expect([...jsonReportPieces([])].join('')).toBe(formatJson([], context))
+    // 3,000 copies of a message make a report of several 64 KB pieces; the file path holds the text the pieces are cut at.
+    const message = fixtureResults[0]!.messages[0]!
+    const large = [
+      {...fixtureResults[0]!, filePath: '/project/"messages":[]/a.md', messages: Array.from({length: 3000}, () => message)},
+      fixtureResults[1]!,
+      {...fixtureResults[0]!, messages: []},
+    ]
+    const pieces = [...jsonReportPieces(large)]
+    expect(pieces.length).toBeGreaterThan(3)
+    expect(pieces.join('')).toBe(formatJson(large, context))
   })
 })
