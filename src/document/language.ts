@@ -109,14 +109,31 @@ let functionWords: ReadonlySet<string> | undefined
  * @param sample Latin-script text.
  */
 export function looksEnglish(sample: string): boolean {
-  functionWords ??= new Set(readWordList('english-function-words.txt'))
+  const known = (functionWords ??= new Set(readWordList('english-function-words.txt')))
+  longestFunctionWord ??= Math.max(0, ...[...known].map((word) => word.length))
   let words = 0
   let hits = 0
-  for (const match of sample.matchAll(/[A-Za-z]+/g)) {
+  const length = sample.length
+  let index = 0
+  while (index < length) {
+    if (!isAsciiLetter(sample.charCodeAt(index))) {
+      index++
+      continue
+    }
+    const start = index
+    while (index < length && isAsciiLetter(sample.charCodeAt(index))) index++
     words++
-    if (functionWords.has(match[0].toLowerCase())) hits++
+    // Only a word as short as the longest function word is looked up.
+    if (index - start <= longestFunctionWord && known.has(sample.slice(start, index).toLowerCase())) hits++
   }
   return words >= 20 && hits / words >= englishFunctionWordShare
+}
+
+let longestFunctionWord: number | undefined
+
+/** Whether a code unit is an ASCII letter. */
+function isAsciiLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122
 }
 
 /**
