@@ -7,9 +7,11 @@
 import type {Root} from 'nlcst'
 import type {BlockSource} from '../parser/block-source.js'
 import {readPlainText} from '../parser/plain-text.js'
+import type {ProseText} from '../parser/prose.js'
+import {maxRecordedLength, TokenRecord} from '../parser/token-record.js'
 import {Tokenizer} from '../parser/tokenizer.js'
 import {LineIndex} from '../text/line-index.js'
-import {countProseScripts, countScripts, languageOfCounts, latinLanguage} from './language.js'
+import {countAndRecordProseScripts, countProseScripts, countScripts, languageOfCounts, latinLanguage} from './language.js'
 import {parseMarker, type NumberingMarker} from './numbering.js'
 import {classifyPlainBlocks} from './plain-structure.js'
 import type {Block, DocumentFormat, DocumentIndex, ScriptCounts} from './types.js'
@@ -52,7 +54,8 @@ export async function buildDocument(text: string, options: BuildOptions): Promis
   const tokenizer = new Tokenizer(lines)
   const totals: ScriptCounts = {han: 0, latin: 0}
   const trees = options.trees === true
-  const blocks = read.blocks.map((source) => toBlock(source, tokenizer, text, totals, trees))
+  const record = new TokenRecord(maxRecordedTokens)
+  const blocks = read.blocks.map((source) => toBlock(source, tokenizer, text, totals, trees, record))
   if (options.format === 'text') classifyPlainBlocks(blocks, text, tokenizer)
   const root = trees ? treeOf(blocks, lines, text.length) : null
   let language: DocumentIndex['language'] = options.language ?? languageOfCounts(totals)
@@ -68,10 +71,24 @@ function treeOf(blocks: readonly Block[], lines: LineIndex, length: number): Roo
   return root
 }
 
+/**
+ * Tokens a document keeps from the scan that counts its letters, for the
+ * walk to replay instead of scanning each block again: 4 bytes each, so at
+ * most 4 MB (a document of about 3 MB); the blocks past it are scanned twice.
+ */
+const maxRecordedTokens = 1_000_000
+
 /** Reads a block's marker and scripts, tokenizing its prose when its paragraph is kept. */
-function toBlock(source: BlockSource, tokenizer: Tokenizer, text: string, totals: ScriptCounts, trees: boolean): Block {
+function toBlock(
+  source: BlockSource,
+  tokenizer: Tokenizer,
+  text: string,
+  totals: ScriptCounts,
+  trees: boolean,
+  record: TokenRecord,
+): Block {
   const paragraph = trees && source.prose ? tokenizer.tokenize(source.prose) : null
-  const scripts = paragraph ? countScripts(paragraph) : source.prose ? countProseScripts(tokenizer, source.prose) : {han: 0, latin: 0}
+  const scripts = paragraph ? countScripts(paragraph) : source.prose ? scriptsOfProse(tokenizer, source.prose, record) : {han: 0, latin: 0}
   totals.han += scripts.han
   totals.latin += scripts.latin
   let marker: NumberingMarker | null = null
@@ -90,6 +107,12 @@ function toBlock(source: BlockSource, tokenizer: Tokenizer, text: string, totals
     list: source.list,
     quoted: source.quoted,
   }
+}
+
+/** The letter counts of a block's prose, recording its tokens for the walk while the record has room. */
+function scriptsOfProse(tokenizer: Tokenizer, prose: ProseText, record: TokenRecord): ScriptCounts {
+  if (!record.hasRoom || prose.value.length >= maxRecordedLength) return countProseScripts(tokenizer, prose)
+  return countAndRecordProseScripts(tokenizer, prose, record)
 }
 
 /** The marker a block's prose opens with, with offsets in the file. */

@@ -9,6 +9,7 @@ import type {Paragraph} from 'nlcst'
 import {readWordList} from '../dictionaries.js'
 import type {ProseText} from '../parser/prose.js'
 import type {Tokenizer, TokenSink} from '../parser/tokenizer.js'
+import type {TokenRecord} from '../parser/token-record.js'
 import {isHan, isLatinLetter} from '../text/scripts.js'
 import type {ScriptCounts, ScriptLanguage} from './types.js'
 
@@ -47,6 +48,21 @@ export function countScripts(paragraph: Paragraph): ScriptCounts {
 export function countProseScripts(tokenizer: Tokenizer, prose: ProseText): ScriptCounts {
   const counter = new WordLetterCounter(prose.value)
   tokenizer.scan(prose, counter)
+  return counter.counts
+}
+
+/**
+ * {@link countProseScripts}, recording the scan's tokens in `record` for the
+ * walk that builds the block's paragraph later (see `token-record.ts`).
+ * @param tokenizer The file's tokenizer.
+ * @param prose The block's prose.
+ * @param record The document's token record.
+ */
+export function countAndRecordProseScripts(tokenizer: Tokenizer, prose: ProseText, record: TokenRecord): ScriptCounts {
+  const counter = new WordLetterCounter(prose.value)
+  const recorder = record.recorderFor(prose, counter)
+  tokenizer.scan(prose, recorder)
+  recorder.done()
   return counter.counts
 }
 

@@ -8,6 +8,8 @@
  * to the offset in the file, so every node keeps an exact position.
  */
 
+import type {TokenRecord} from './token-record.js'
+
 /** A run of prose that maps linearly onto the source. */
 interface Piece {
   /** Offset in the prose text. */
@@ -33,6 +35,12 @@ export class ProseText {
   private readonly pieces: Piece[] = []
   /** Index of the piece found last: lookups in document order are O(1). */
   private lastPiece = 0
+  /** The document's token record holding this prose's tokens, if they were recorded (see `token-record.ts`). */
+  tokenRecord: TokenRecord | null = null
+  /** Where this prose's tokens start in {@link tokenRecord}. */
+  tokenStart = 0
+  /** How many entries they take. */
+  tokenCount = 0
 
   /**
    * Appends text whose characters sit one-to-one on `source` from `sourceStart`.

@@ -27,6 +27,7 @@ import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
 import {chunkEnd, literalLength, literalMarkAt, urlSchemeAt} from './literals.js'
 import type {ProseText} from './prose.js'
+import {TokenRecord} from './token-record.js'
 
 let abbreviations: ReadonlySet<string> | undefined
 
@@ -123,7 +124,8 @@ export class Tokenizer {
    */
   tokenize(prose: ProseText): Paragraph {
     this.builder.start(prose)
-    this.scan(prose, this.builder)
+    // The tokens recorded when the document was built, when there are; otherwise a scan.
+    if (!TokenRecord.replay(prose, this.builder)) this.scan(prose, this.builder)
     return this.builder.finish()
   }
 
