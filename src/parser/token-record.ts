@@ -28,6 +28,7 @@ export const maxRecordedLength = 2 ** 28
 export class TokenRecord {
   private entries = new Int32Array(1024)
   private count = 0
+  private readonly recorder = new TokenRecorder(this)
 
   /** @param budget Most entries it holds: the blocks past it are not recorded. */
   constructor(private readonly budget: number) {}
@@ -39,30 +40,19 @@ export class TokenRecord {
 
   /**
    * A sink that records the tokens of `prose` and passes each on to `inner`;
-   * call `done()` on it after the scan.
+   * call `done()` on it after the scan. The record has one such sink, reset
+   * for each prose.
    * @param prose The prose about to be scanned.
    * @param inner The sink the tokens go on to.
    */
-  recorderFor(prose: ProseText, inner: TokenSink): TokenSink & {done(): void} {
-    const start = this.count
-    let lastEnd = 0
-    const add = (end: number, kind: TokenKind): void => {
-      this.add((end << 3) | kind)
-      lastEnd = end
-    }
-    return {
-      space: (from, end) => (add(end, TokenKind.Space), inner.space(from, end)),
-      word: (from, end) => (add(end, TokenKind.Word), inner.word(from, end)),
-      source: (from, end) => (add(end, TokenKind.Source), inner.source(from, end)),
-      punctuation: (from, end) => (add(end, TokenKind.Punctuation), inner.punctuation(from, end)),
-      symbol: (from, end) => (add(end, TokenKind.Symbol), inner.symbol(from, end)),
-      endSentence: () => (add(lastEnd, TokenKind.SentenceEnd), inner.endSentence()),
-      done: () => {
-        prose.tokenRecord = this
-        prose.tokenStart = start
-        prose.tokenCount = this.count - start
-      },
-    }
+  recorderFor(prose: ProseText, inner: TokenSink): TokenRecorder {
+    this.recorder.reset(prose, inner, this.count)
+    return this.recorder
+  }
+
+  /** Entries recorded so far. */
+  get size(): number {
+    return this.count
   }
 
   /**
@@ -74,6 +64,7 @@ export class TokenRecord {
   static replay(prose: ProseText, sink: TokenSink): boolean {
     const record = prose.tokenRecord
     if (!record) return false
+    // The entries are read from the record as it is now: it may have grown since.
     prose.tokenRecord = null
     const entries = record.entries
     let start = 0
@@ -105,13 +96,80 @@ export class TokenRecord {
     return true
   }
 
-  /** Appends an entry, growing the array. */
-  private add(entry: number): void {
+  /**
+   * Appends an entry, growing the array.
+   * @param entry End offset shifted left 3 bits, and the kind.
+   */
+  add(entry: number): void {
     if (this.count === this.entries.length) {
       const grown = new Int32Array(this.entries.length * 2)
       grown.set(this.entries)
       this.entries = grown
     }
     this.entries[this.count++] = entry
+  }
+}
+
+/** Records the tokens of one prose into a {@link TokenRecord} and passes each on to another sink. */
+class TokenRecorder implements TokenSink {
+  private prose: ProseText | null = null
+  private inner: TokenSink | null = null
+  private start = 0
+  private lastEnd = 0
+
+  /** @param record The record the entries go to. */
+  constructor(private readonly record: TokenRecord) {}
+
+  /** Starts recording `prose`, whose entries begin at `start`. */
+  reset(prose: ProseText, inner: TokenSink, start: number): void {
+    this.prose = prose
+    this.inner = inner
+    this.start = start
+    this.lastEnd = 0
+  }
+
+  space(start: number, end: number): void {
+    this.add(end, TokenKind.Space)
+    this.inner!.space(start, end)
+  }
+
+  word(start: number, end: number): void {
+    this.add(end, TokenKind.Word)
+    this.inner!.word(start, end)
+  }
+
+  source(start: number, end: number): void {
+    this.add(end, TokenKind.Source)
+    this.inner!.source(start, end)
+  }
+
+  punctuation(start: number, end: number): void {
+    this.add(end, TokenKind.Punctuation)
+    this.inner!.punctuation(start, end)
+  }
+
+  symbol(start: number, end: number): void {
+    this.add(end, TokenKind.Symbol)
+    this.inner!.symbol(start, end)
+  }
+
+  endSentence(): void {
+    this.add(this.lastEnd, TokenKind.SentenceEnd)
+    this.inner!.endSentence()
+  }
+
+  /** Marks the scan done: the prose now points at its entries. */
+  done(): void {
+    const prose = this.prose!
+    prose.tokenRecord = this.record
+    prose.tokenStart = this.start
+    prose.tokenCount = this.record.size - this.start
+    this.prose = null
+    this.inner = null
+  }
+
+  private add(end: number, kind: TokenKind): void {
+    this.record.add((end << 3) | kind)
+    this.lastEnd = end
   }
 }
