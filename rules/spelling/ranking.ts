@@ -6,6 +6,9 @@
  * that undo one of them move to the front; the rest keep nspell's order.
  * For a lower-case word, capitalised names and abbreviations (`Te`, `Th`)
  * stay behind the lower-case words, as nspell itself ranks them.
+ *
+ * Suggestions are stored between runs: a change to what this returns must
+ * bump `suggestionFormat` in `suggestion-store.ts`.
  */
 
 /** Whether `b` is `a` with two neighbouring letters swapped (`teh` → `the`). */

@@ -17,6 +17,9 @@
  * digits that start them), or the word or the dictionary's `TRY` letters are
  * not plain ASCII (so that changing case is not one character for one), the
  * candidate is looked up as nspell does.
+ *
+ * Suggestions are stored between runs: a change to what this returns must
+ * bump `suggestionFormat` in `suggestion-store.ts`.
  */
 import type {SortedWords, WordRange} from './sorted-words.js'
 
