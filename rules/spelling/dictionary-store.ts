@@ -15,6 +15,7 @@ import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync
 import {createRequire} from 'node:module'
 import {dirname, join, sep} from 'node:path'
 import {performance} from 'node:perf_hooks'
+// Imported statically so that the bundle holds nspell: one module to load, not twenty CommonJS files.
 import NSpell from 'nspell'
 import {lexiconData, lexiconOf, lookupFlagValues, sampleWords, type Lexicon} from './lexicon.js'
 
@@ -168,16 +169,11 @@ export function cacheKeyOf(dictionary: DictionaryPackage): CacheKey {
   }
 }
 
-/** The nspell constructor (imported statically so that the bundle holds it: one module to load, not twenty). */
-function nspellFactory(): typeof NSpell {
-  return NSpell
-}
-
 /** Builds nspell from the package's .aff and .dic files. */
 function buildFromDictionary(dictionary: DictionaryPackage): NSpell {
   const aff = readFileSync(join(dictionary.folder, 'index.aff'))
   const dic = readFileSync(join(dictionary.folder, 'index.dic'))
-  return nspellFactory()({aff, dic})
+  return NSpell({aff, dic})
 }
 
 /**
@@ -242,7 +238,7 @@ function restoreCache(text: string, key: CacheKey, aff: Buffer): {spell: NSpell;
     if (header[field] !== key[field]) return null
   }
   if (text.length - headerEnd - 1 !== header.bodyLength) return null
-  const spell = nspellFactory()(aff)
+  const spell = NSpell(aff)
   const internals = spell as unknown as NspellInternals
   const lexicon: Lexicon = {text, start: headerEnd + 1, flags: new Map(Object.entries(header.flags))}
   internals.data = lexiconData(lexicon)

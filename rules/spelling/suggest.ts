@@ -157,7 +157,6 @@ export class Suggester {
   private readonly keyboard: readonly string[]
   private readonly tryCharacters: readonly string[]
   private readonly compoundMinimum: number
-  private readonly compoundRules: readonly RegExp[]
   /** Characters whose presence lets a compound rule accept a string; null when any string may be accepted. */
   private readonly triggers: ReadonlySet<string> | null
   /** Whether the `TRY` letters allow the shortcut at all. */
@@ -178,7 +177,6 @@ export class Suggester {
     this.keyboard = (rules.flags.KEY as string[] | undefined) ?? []
     this.tryCharacters = (rules.flags.TRY as string[] | undefined) ?? []
     this.compoundMinimum = Number(rules.flags.COMPOUNDMIN)
-    this.compoundRules = rules.compoundRules
     let triggers: Set<string> | null = new Set()
     for (const rule of rules.compoundRules) {
       const ruleTriggers = compoundTriggers(rule)
@@ -196,7 +194,7 @@ export class Suggester {
 
   /** Whether `value` holds a character that could let a compound rule accept it. */
   private hasTrigger(value: string): boolean {
-    if (this.triggers === null) return this.compoundRules.length > 0
+    if (this.triggers === null) return this.rules.compoundRules.length > 0
     for (let index = 0; index < value.length; index++) {
       const code = value.charCodeAt(index)
       if (code < 128 ? this.asciiTriggers[code] === 1 : this.triggers.has(value.charAt(index))) return true
@@ -215,7 +213,7 @@ export class Suggester {
     const entry = this.words.entry(value)
     if (entry) return !this.hasFlag('ONLYINCOMPOUND', entry)
     if (value.length >= this.compoundMinimum && this.hasTrigger(value)) {
-      for (const rule of this.compoundRules) if (rule.test(value)) return true
+      for (const rule of this.rules.compoundRules) if (rule.test(value)) return true
     }
     return false
   }

@@ -7,11 +7,10 @@
 import type {Root} from 'nlcst'
 import type {BlockSource} from '../parser/block-source.js'
 import {readPlainText} from '../parser/plain-text.js'
-import type {ProseText} from '../parser/prose.js'
-import {maxRecordedLength, TokenRecord} from '../parser/token-record.js'
+import {TokenRecord} from '../parser/token-record.js'
 import {Tokenizer} from '../parser/tokenizer.js'
 import {LineIndex} from '../text/line-index.js'
-import {countAndRecordProseScripts, countProseScripts, countScripts, languageOfCounts, latinLanguage} from './language.js'
+import {countProseScripts, countScripts, languageOfCounts, latinLanguage} from './language.js'
 import {parseMarker, type NumberingMarker} from './numbering.js'
 import {classifyPlainBlocks} from './plain-structure.js'
 import type {Block, DocumentFormat, DocumentIndex, ScriptCounts} from './types.js'
@@ -88,7 +87,7 @@ function toBlock(
   record: TokenRecord,
 ): Block {
   const paragraph = trees && source.prose ? tokenizer.tokenize(source.prose) : null
-  const scripts = paragraph ? countScripts(paragraph) : source.prose ? scriptsOfProse(tokenizer, source.prose, record) : {han: 0, latin: 0}
+  const scripts = paragraph ? countScripts(paragraph) : source.prose ? countProseScripts(tokenizer, source.prose, record) : {han: 0, latin: 0}
   totals.han += scripts.han
   totals.latin += scripts.latin
   let marker: NumberingMarker | null = null
@@ -107,12 +106,6 @@ function toBlock(
     list: source.list,
     quoted: source.quoted,
   }
-}
-
-/** The letter counts of a block's prose, recording its tokens for the walk while the record has room. */
-function scriptsOfProse(tokenizer: Tokenizer, prose: ProseText, record: TokenRecord): ScriptCounts {
-  if (!record.hasRoom || prose.value.length >= maxRecordedLength) return countProseScripts(tokenizer, prose)
-  return countAndRecordProseScripts(tokenizer, prose, record)
 }
 
 /** The marker a block's prose opens with, with offsets in the file. */

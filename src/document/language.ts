@@ -41,28 +41,22 @@ export function countScripts(paragraph: Paragraph): ScriptCounts {
  * Counts Han characters and Latin letters in the words of a block's prose,
  * as {@link countScripts} counts them in its paragraph, without building the
  * paragraph: sources and symbols are not words, and the punctuation inside
- * words (`it's`, `well-known`) holds no letters.
+ * words (`it's`, `well-known`) holds no letters. With a token record that
+ * has room for it, the scan's tokens are kept for the walk that builds the
+ * paragraph later (see `token-record.ts`).
  * @param tokenizer The file's tokenizer.
  * @param prose The block's prose.
+ * @param record The document's token record, if any.
  */
-export function countProseScripts(tokenizer: Tokenizer, prose: ProseText): ScriptCounts {
+export function countProseScripts(tokenizer: Tokenizer, prose: ProseText, record: TokenRecord | null = null): ScriptCounts {
   const counter = new WordLetterCounter(prose.value)
-  tokenizer.scan(prose, counter)
-  return counter.counts
-}
-
-/**
- * {@link countProseScripts}, recording the scan's tokens in `record` for the
- * walk that builds the block's paragraph later (see `token-record.ts`).
- * @param tokenizer The file's tokenizer.
- * @param prose The block's prose.
- * @param record The document's token record.
- */
-export function countAndRecordProseScripts(tokenizer: Tokenizer, prose: ProseText, record: TokenRecord): ScriptCounts {
-  const counter = new WordLetterCounter(prose.value)
-  const recorder = record.recorderFor(prose, counter)
-  tokenizer.scan(prose, recorder)
-  recorder.done()
+  if (record?.canRecord(prose)) {
+    const recorder = record.recorderFor(prose, counter)
+    tokenizer.scan(prose, recorder)
+    recorder.done()
+  } else {
+    tokenizer.scan(prose, counter)
+  }
   return counter.counts
 }
 

@@ -22,7 +22,7 @@ const enum TokenKind {
 }
 
 /** Longest prose a record can describe: offsets take the upper 29 bits. */
-export const maxRecordedLength = 2 ** 28
+const maxRecordedLength = 2 ** 28
 
 /** The recorded tokens of one document, up to a budget of entries. */
 export class TokenRecord {
@@ -33,9 +33,12 @@ export class TokenRecord {
   /** @param budget Most entries it holds: the blocks past it are not recorded. */
   constructor(private readonly budget: number) {}
 
-  /** Whether a block of prose may still be recorded. */
-  get hasRoom(): boolean {
-    return this.count < this.budget
+  /**
+   * Whether the tokens of `prose` may be recorded: the budget is not spent and its offsets fit.
+   * @param prose The prose about to be scanned.
+   */
+  canRecord(prose: ProseText): boolean {
+    return this.count < this.budget && prose.value.length < maxRecordedLength
   }
 
   /**

@@ -3,7 +3,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {countAndRecordProseScripts, countProseScripts} from '../../src/document/language.js'
+import {countProseScripts} from '../../src/document/language.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {readPlainText} from '../../src/parser/plain-text.js'
 import type {ProseText} from '../../src/parser/prose.js'
@@ -33,7 +33,7 @@ function expectSameTrees(text: string, markdown: boolean, budget = 1_000_000): n
   const record = new TokenRecord(budget)
   let replayed = 0
   for (const [scanned, recorded] of proseOf(text, markdown)) {
-    const counts = record.hasRoom ? countAndRecordProseScripts(replaying, recorded, record) : countProseScripts(replaying, recorded)
+    const counts = countProseScripts(replaying, recorded, record)
     expect(counts).toEqual(countProseScripts(scanning, scanned))
     if (recorded.tokenRecord) replayed++
     expect(replaying.tokenize(recorded)).toEqual(scanning.tokenize(scanned))
