@@ -9,7 +9,7 @@
  */
 import type {Block} from '../../src/document/types.js'
 import type {ProseText} from '../../src/parser/prose.js'
-import {paragraphLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
+import {blockLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import {isCjkPunctuation, isDigit, isHan, isLatinLetter, isWhiteSpace} from '../../src/text/scripts.js'
 
@@ -292,8 +292,8 @@ export default defineRule<CjkLatinSpacingOptions>(
     const text = index.text
     return {
       block(block) {
-        if (!block.paragraph || !block.prose) return
-        const tokens = paragraphLeaves(block.paragraph)
+        if (!block.tokens || !block.prose) return
+        const tokens = blockLeaves(block.tokens)
         const gaps = blockGaps(block, block.prose, text)
         tokens.forEach((_token, position) => {
           if (isMissingSpace(tokens, position, options)) report(missingSpaceReport(tokens, position, gaps, text))
@@ -303,6 +303,7 @@ export default defineRule<CjkLatinSpacingOptions>(
           }
         })
       },
+      paragraphs: false,
     }
   },
 )

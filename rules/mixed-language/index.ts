@@ -8,13 +8,11 @@
  * or book-title text, links, bilingual table rows, names and short terms
  * (`API 接口`) are left alone.
  */
-import type {Paragraph, ParagraphContent, Punctuation, SentenceContent, Symbol as SymbolNode} from 'nlcst'
 import {readWordList} from '../../src/dictionaries.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import type {Block, DocumentIndex} from '../../src/document/types.js'
-import {wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 import {isHan, isLatinLetter} from '../../src/text/scripts.js'
-import {grownColumn} from '../../src/text/typed-columns.js'
 
 /** Options of mixed-language. */
 export interface MixedLanguageOptions {
@@ -198,12 +196,6 @@ function wordKind(text: string): TokenKind {
   return letters ? Kind.OtherScript : Kind.Number
 }
 
-/** The kind of a punctuation or symbol node. */
-function markKind(node: Punctuation | SymbolNode): TokenKind {
-  if (isWideMark(node.value.charCodeAt(0))) return Kind.WideMark
-  return node.type === 'SymbolNode' ? Kind.Symbol : Kind.Mark
-}
-
 /** How many open marks an unmatched closer is compared with. */
 const maxPairSearch = 32
 
@@ -218,11 +210,11 @@ class TokenTable {
   length = 0
   /** Kind of each token. */
   kinds = new Uint8Array(256)
-  /** Start offset of each token in the file. */
-  starts = new Int32Array(256)
-  /** End offset of each token in the file (exclusive). */
-  ends = new Int32Array(256)
-  /** Text of each token. */
+  /** Start offset of each token in the file (the block's column). */
+  starts = new Int32Array(0)
+  /** End offset of each token in the file, exclusive (the block's column). */
+  ends = new Int32Array(0)
+  /** Text of each token (the block's column). */
   texts: string[] = []
   /** For a token that opens or closes a pair: the index of its partner, else -1. */
   private partners = new Int32Array(256)
@@ -234,20 +226,41 @@ class TokenTable {
   private readonly open: number[] = []
 
   /**
-   * Reads a paragraph's tokens in place of the previous ones.
-   * @param paragraph The paragraph.
+   * Reads a block's tokens in place of the previous ones.
+   * @param block The block's tokens.
    */
-  read(paragraph: Paragraph): void {
-    this.length = 0
-    this.texts = []
+  read(block: BlockTokens): void {
+    const length = block.length
+    while (this.kinds.length < length) this.grow()
+    this.length = length
+    this.texts = block.texts
+    this.starts = block.starts
+    this.ends = block.ends
     this.paired = false
-    for (const child of paragraph.children) {
-      if (child.type === 'SentenceNode') for (const node of child.children) this.add(node)
-      else this.add(child)
+    const {types, texts} = block
+    const kinds = this.kinds
+    for (let index = 0; index < length; index++) {
+      const text = texts[index]!
+      switch (types[index]) {
+        case TokenType.Word:
+          kinds[index] = wordKind(text)
+          break
+        case TokenType.Punctuation:
+          kinds[index] = isWideMark(text.charCodeAt(0)) ? Kind.WideMark : Kind.Mark
+          break
+        case TokenType.Symbol:
+          kinds[index] = isWideMark(text.charCodeAt(0)) ? Kind.WideMark : Kind.Symbol
+          break
+        case TokenType.Space:
+          kinds[index] = Kind.Space
+          break
+        default:
+          kinds[index] = Kind.Source
+      }
     }
   }
 
-  /** Lets go of the texts of the tokens read last, which hold on to the file's text. */
+  /** Lets go of the tokens read last, which hold on to the file's text. */
   release(): void {
     this.texts = []
   }
@@ -264,47 +277,10 @@ class TokenTable {
     return this.enclosers[index]!
   }
 
-  /** Appends the token of one leaf; leaves without offsets and text nodes are left out. */
-  private add(node: SentenceContent | ParagraphContent): void {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) return
-    switch (node.type) {
-      case 'WordNode': {
-        const text = wordText(node)
-        this.push(wordKind(text), text, start, end)
-        break
-      }
-      case 'PunctuationNode':
-      case 'SymbolNode':
-        this.push(markKind(node), node.value, start, end)
-        break
-      case 'WhiteSpaceNode':
-        this.push(Kind.Space, node.value, start, end)
-        break
-      case 'SourceNode':
-        this.push(Kind.Source, node.value, start, end)
-        break
-      default:
-        break
-    }
-  }
-
-  private push(kind: TokenKind, text: string, start: number, end: number): void {
-    const index = this.length++
-    if (index === this.kinds.length) this.grow()
-    this.kinds[index] = kind
-    this.starts[index] = start
-    this.ends[index] = end
-    this.texts.push(text)
-  }
-
   /** Doubles the room of every column. */
   private grow(): void {
     const size = this.kinds.length * 2
-    this.kinds = grownColumn(this.kinds, size)
-    this.starts = grownColumn(this.starts, size)
-    this.ends = grownColumn(this.ends, size)
+    this.kinds = new Uint8Array(size)
     this.partners = new Int32Array(size)
     this.enclosers = new Int32Array(size)
   }
@@ -800,7 +776,7 @@ function checkBlock(
   report: (finding: RuleReport) => void,
 ): void {
   const tokens = table
-  tokens.read(block.paragraph!)
+  tokens.read(block.tokens!)
   const firstText = firstTextToken(tokens)
   if (isReferenceEntry(tokens, firstText)) return
   const wholeBlock = block.language === direction.foreignLanguage && firstText < tokens.length
@@ -845,7 +821,7 @@ export default defineRule<MixedLanguageOptions>(
     const rows = tableRowLanguages(index.blocks, index)
     return {
       block(block) {
-        if (!block.paragraph || !mayHoldForeignText(block, direction, options)) return
+        if (!block.tokens || !mayHoldForeignText(block, direction, options)) return
         if (isGlossaryCell(block, rows, index, direction)) return
         try {
           checkBlock(index, block, direction, options, report)
@@ -853,6 +829,7 @@ export default defineRule<MixedLanguageOptions>(
           table.release()
         }
       },
+      paragraphs: false,
     }
   },
 )

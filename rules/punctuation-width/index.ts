@@ -8,13 +8,11 @@
  * quoted group jumped over), not from the block's language alone: in
  * `全局变量 Vue 上。For example,` the `。` ends the Chinese sentence and stays.
  */
-import type {Paragraph, ParagraphContent, SentenceContent} from 'nlcst'
 import type {Block, ScriptLanguage} from '../../src/document/types.js'
-import {wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import type {FixApplicability} from '../../src/types.js'
 import {CharClass, classify, isDigit, isHan} from '../../src/text/scripts.js'
-import {grownColumn} from '../../src/text/typed-columns.js'
 
 /** Options of punctuation-width. */
 export interface PunctuationWidthOptions {
@@ -121,21 +119,21 @@ function wordKind(value: string): TokenKind {
  * value, file offsets, sentence), with what the checks read about them: the
  * bracket and quote pairs, group depths, running word counts, emoticons and
  * the sentences with Han outside groups. One table serves every block in
- * turn, so reading a block allocates no token objects.
+ * turn; the columns it shares with the block's tokens are the block's own.
  */
 class TokenTable {
   /** Number of tokens. */
   length = 0
   /** Kind of each token. */
   kinds = new Uint8Array(256)
-  /** Value of each token. */
+  /** Value of each token (the block's column). */
   values: string[] = []
-  /** Start offset of each token in the file. */
-  starts = new Int32Array(256)
-  /** End offset of each token in the file (exclusive). */
-  ends = new Int32Array(256)
-  /** Index of the paragraph child (sentence or white space) that holds each token. */
-  sentences = new Int32Array(256)
+  /** Start offset of each token in the file (the block's column). */
+  starts = new Int32Array(0)
+  /** End offset of each token in the file, exclusive (the block's column). */
+  ends = new Int32Array(0)
+  /** Index of the paragraph child (sentence or white space) that holds each token (the block's column). */
+  sentences = new Int32Array(0)
   /** Index of the matching bracket or quote, or -1. */
   partner = new Int32Array(256)
   /** Parenthesis and quote nesting depth of each token. */
@@ -152,19 +150,35 @@ class TokenTable {
   private readonly curly: number[] = []
 
   /**
-   * Reads a paragraph's tokens in place of the previous ones, and what the checks read about them.
-   * @param paragraph The paragraph.
+   * Reads a block's tokens in place of the previous ones, and what the checks read about them.
+   * @param block The block's tokens.
    */
-  read(paragraph: Paragraph): void {
-    this.length = 0
-    this.values = []
-    const children = paragraph.children
-    if (this.chineseSentences.length < children.length) this.chineseSentences = new Uint8Array(children.length * 2)
-    else this.chineseSentences.fill(0, 0, children.length)
-    for (let sentence = 0; sentence < children.length; sentence++) {
-      const child = children[sentence]!
-      if (child.type === 'SentenceNode') for (const node of child.children) this.add(node, sentence)
-      else this.add(child, sentence)
+  read(block: BlockTokens): void {
+    const length = block.length
+    while (this.kinds.length < length) this.grow()
+    this.length = length
+    this.values = block.texts
+    this.starts = block.starts
+    this.ends = block.ends
+    this.sentences = block.sentences
+    if (this.chineseSentences.length < block.children) this.chineseSentences = new Uint8Array(block.children * 2)
+    else this.chineseSentences.fill(0, 0, block.children)
+    const {types, texts} = block
+    const kinds = this.kinds
+    for (let index = 0; index < length; index++) {
+      switch (types[index]) {
+        case TokenType.Word:
+          kinds[index] = wordKind(texts[index]!)
+          break
+        case TokenType.Space:
+          kinds[index] = Kind.Space
+          break
+        case TokenType.Punctuation:
+          kinds[index] = Kind.Mark
+          break
+        default:
+          kinds[index] = Kind.Other
+      }
     }
     this.findEmoticons()
     this.pairGroups()
@@ -191,44 +205,10 @@ class TokenTable {
     return this.partner[index]! > index
   }
 
-  /** Appends the token of one leaf, words told apart by script. */
-  private add(node: SentenceContent | ParagraphContent, sentence: number): void {
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? 0
-    switch (node.type) {
-      case 'WordNode': {
-        const value = wordText(node)
-        this.push(wordKind(value), value, start, end, sentence)
-        break
-      }
-      case 'WhiteSpaceNode':
-        this.push(Kind.Space, node.value, start, end, sentence)
-        break
-      case 'PunctuationNode':
-        this.push(Kind.Mark, node.value, start, end, sentence)
-        break
-      default:
-        this.push(Kind.Other, 'value' in node ? node.value : '', start, end, sentence)
-    }
-  }
-
-  private push(kind: TokenKind, value: string, start: number, end: number, sentence: number): void {
-    const index = this.length++
-    if (index === this.kinds.length) this.grow()
-    this.kinds[index] = kind
-    this.values.push(value)
-    this.starts[index] = start
-    this.ends[index] = end
-    this.sentences[index] = sentence
-  }
-
   /** Doubles the room of every column. */
   private grow(): void {
     const size = this.kinds.length * 2
-    this.kinds = grownColumn(this.kinds, size)
-    this.starts = grownColumn(this.starts, size)
-    this.ends = grownColumn(this.ends, size)
-    this.sentences = grownColumn(this.sentences, size)
+    this.kinds = new Uint8Array(size)
     this.partner = new Int32Array(size)
     this.depth = new Int32Array(size)
     this.emoticon = new Uint8Array(size)
@@ -654,8 +634,8 @@ export default defineRule<PunctuationWidthOptions>(
   {allowEnglishListsInChinese: true, allowCurlyQuotesInEnglish: false},
   ({index, options, report}) => ({
     block(block) {
-      if (!block.paragraph || !mayNeedChecking(block)) return
-      table.read(block.paragraph)
+      if (!block.tokens || !mayNeedChecking(block)) return
+      table.read(block.tokens)
       const context: ParagraphContext = {tokens: table, blockScript: scriptOfLanguage(block.language), text: index.text, options}
       try {
         checkParagraph(context, (finding) => report(toReport(finding, context)))
@@ -663,5 +643,6 @@ export default defineRule<PunctuationWidthOptions>(
         table.release()
       }
     },
+    paragraphs: false,
   }),
 )

@@ -100,6 +100,7 @@ function toBlock(
     depth: source.depth,
     prose: source.prose,
     paragraph,
+    tokens: null,
     marker,
     scripts,
     language: languageOfCounts(scripts),

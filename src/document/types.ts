@@ -2,6 +2,7 @@
  * The document index: one per file, built in one walk, read by every rule.
  */
 import type {Paragraph, Root} from 'nlcst'
+import type {BlockTokens} from '../parser/block-tokens.js'
 import type {ProseText} from '../parser/prose.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {NumberingMarker} from './numbering.js'
@@ -48,6 +49,13 @@ export interface Block {
    * and throughout in an index built with `trees: true`; null otherwise.
    */
   paragraph: Paragraph | null
+  /**
+   * The tokens of the block's prose as a flat table: set while the engine
+   * walks the blocks (during a rule's `block` hook for this block), null
+   * otherwise. The table is reused for the next block: keep what later hooks
+   * need, not the table.
+   */
+  tokens: BlockTokens | null
   /** The numbering marker the block starts with, if any. */
   marker: NumberingMarker | null
   /** Letter counts of the block's prose (code and literals excluded). */

@@ -88,12 +88,17 @@ function runRulesOnce(index: DocumentIndex, file: VFile, rules: EnabledRules, re
   }
   const visiting = runs.filter((run) => run.visitor?.block)
   if (visiting.length > 0) {
-    walkBlocks(index, (block) => {
-      for (const run of visiting) {
-        const visitor = run.visitor
-        if (visitor) isolated(run, file, () => visitor.block!(block))
-      }
-    })
+    const paragraphs = visiting.some((run) => run.visitor!.paragraphs !== false)
+    walkBlocks(
+      index,
+      (block) => {
+        for (const run of visiting) {
+          const visitor = run.visitor
+          if (visitor) isolated(run, file, () => visitor.block!(block))
+        }
+      },
+      {paragraphs},
+    )
   }
   for (const run of runs) {
     const visitor = run.visitor

@@ -72,6 +72,13 @@ export interface RuleVisitor {
    * @param block The block.
    */
   block?(block: Block): void
+  /**
+   * Whether the `block` hook reads `block.paragraph` (default true). A hook
+   * that reads only `block.tokens`, and calls `paragraphOf(block)` where it
+   * needs the tree, says false: a walk whose hooks all say so builds no nlcst
+   * nodes.
+   */
+  paragraphs?: boolean
   /** Called once after the last block: for findings that need the whole document. */
   end?(): void
 }
@@ -145,7 +152,7 @@ export function defineRule<Options extends object>(
   const plugin: Plugin<[RuleSettings<Options>?], Root> = function (settings) {
     return (_tree, file) => {
       const visitor = start(file, settings)
-      if (visitor.block) walkBlocks(indexOf(file, meta.id), (block) => visitor.block!(block))
+      if (visitor.block) walkBlocks(indexOf(file, meta.id), (block) => visitor.block!(block), {paragraphs: visitor.paragraphs !== false})
       visitor.end?.()
     }
   }

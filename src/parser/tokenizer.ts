@@ -26,6 +26,7 @@ import {readWordList} from '../dictionaries.js'
 import type {LineIndex} from '../text/line-index.js'
 import {CharClass, classify} from '../text/scripts.js'
 import {chunkEnd, literalLength, literalMarkAt, urlSchemeAt} from './literals.js'
+import type {BlockTokens} from './block-tokens.js'
 import type {ProseText} from './prose.js'
 import {TokenRecord} from './token-record.js'
 
@@ -126,6 +127,27 @@ export class Tokenizer {
     this.builder.start(prose)
     // The tokens recorded when the document was built, when there are; otherwise a scan.
     if (!TokenRecord.replay(prose, this.builder)) this.scan(prose, this.builder)
+    return this.builder.finish()
+  }
+
+  /**
+   * Reads the tokens of one block of prose into a table, building no nodes.
+   * @param prose The block's text and its map to the source.
+   * @param tokens The table, emptied first.
+   */
+  read(prose: ProseText, tokens: BlockTokens): void {
+    tokens.start(prose)
+    if (!TokenRecord.replay(prose, tokens)) this.scan(prose, tokens)
+    tokens.finish()
+  }
+
+  /**
+   * The nlcst paragraph of a table's tokens: the one {@link tokenize} makes of its prose.
+   * @param tokens Tokens read by {@link read}.
+   */
+  paragraphOf(tokens: BlockTokens): Paragraph {
+    this.builder.start(tokens.prose)
+    tokens.replay(this.builder)
     return this.builder.finish()
   }
 
