@@ -4,10 +4,9 @@
  * case (`NOX`), or left a stray subscript between two words
  * (`senses2.5Heavier`).
  */
-import type {Sentence, Word} from 'nlcst'
 import {readWordList} from '../../src/dictionaries.js'
-import {nodeRange, wordText} from '../../src/document/walk.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 
 /** Options of glued-subscript. */
 export interface GluedSubscriptOptions {
@@ -98,9 +97,6 @@ function splitStraySubscript(word: string): {before: string; subscript: string; 
   return {before: word.slice(0, subscriptStart), subscript, after}
 }
 
-/** Per sentence: whether any Latin word has a lower-case letter, and how many are written in capitals. */
-const sentenceCaps = new WeakMap<Sentence, {hasLower: boolean; capitalWords: number}>()
-
 /** Whether a word has a Latin capital and no lower-case Latin letter. */
 function isCapitalWord(text: string): boolean {
   return !/[a-z]/.test(text) && /[A-Z]/.test(text)
@@ -109,23 +105,17 @@ function isCapitalWord(text: string): boolean {
 /**
  * Whether a sentence is written in capitals (`NOX EMISSIONS FELL`): it has
  * another Latin word besides `word`, and no Latin word with a lower-case
- * letter. Chinese around the word does not count either way. Counted once
- * per sentence.
+ * letter. Chinese around the word does not count either way.
  */
-function isAllCaps(sentence: Sentence, word: Word): boolean {
-  let caps = sentenceCaps.get(sentence)
-  if (!caps) {
-    caps = {hasLower: false, capitalWords: 0}
-    for (const child of sentence.children) {
-      if (child.type !== 'WordNode') continue
-      const text = wordText(child)
-      if (/[a-z]/.test(text)) caps.hasLower = true
-      else if (/[A-Z]/.test(text)) caps.capitalWords++
-    }
-    sentenceCaps.set(sentence, caps)
+function isAllCaps(tokens: BlockTokens, word: number): boolean {
+  let capitalWords = 0
+  for (let index = tokens.sentenceStart(word), end = tokens.sentenceEnd(word); index < end; index++) {
+    if (tokens.types[index] !== TokenType.Word) continue
+    const text = tokens.texts[index]!
+    if (/[a-z]/.test(text)) return false
+    if (/[A-Z]/.test(text)) capitalWords++
   }
-  if (caps.hasLower) return false
-  return caps.capitalWords - (isCapitalWord(wordText(word)) ? 1 : 0) > 0
+  return capitalWords - (isCapitalWord(tokens.texts[word]!) ? 1 : 0) > 0
 }
 
 /**
@@ -184,12 +174,14 @@ export default defineRule<GluedSubscriptOptions>(
     const table = formulaTable(options.formulas)
 
     /** Checks one word that has a digit or an inner capital (`kind` as {@link hasDigitOrInnerCapital} gives it). */
-    const checkWord = (word: Word, text: string, kind: 1 | 2, sentence: Sentence, prose: string): void => {
+    const checkWord = (tokens: BlockTokens, word: number, kind: 1 | 2, prose: string): void => {
+      const text = tokens.texts[word]!
+      const start = tokens.starts[word]!
+      const end = tokens.ends[word]!
       // A formula whose subscript lost its case (`NOX`) has no digit.
       const lostCase = kind === 1 ? table.byLostCase.get(text) : undefined
       if (lostCase) {
-        if (isAllCaps(sentence, word)) return
-        const [start, end] = nodeRange(word)
+        if (isAllCaps(tokens, word)) return
         report({
           message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
           start,
@@ -204,7 +196,6 @@ export default defineRule<GluedSubscriptOptions>(
         const tail = text.slice(formula.length)
         if (!isGluedWord(tail, formula)) continue
         const tailWord = tail.length > 2 || tail === tail.toLowerCase() ? tail[0]!.toLowerCase() + tail.slice(1) : tail
-        const [start, end] = nodeRange(word)
         report({
           message: `Unexpected \`${text}\`, expected \`${formula} ${tailWord}\`: the formula \`${formula}\` is glued to the next word`,
           start,
@@ -220,7 +211,6 @@ export default defineRule<GluedSubscriptOptions>(
       const candidates = table.bySubscript.get(stray.subscript)
       if (!candidates) return
       const formula = mentionedFormula(prose, candidates)
-      const [start, end] = nodeRange(word)
       report({
         message:
           `Unexpected subscript \`${stray.subscript}\` between \`${stray.before}\` and \`${stray.after}\`` +
@@ -233,18 +223,16 @@ export default defineRule<GluedSubscriptOptions>(
     return {
       block(block) {
         // Every finding holds Latin letters (a formula, a glued word, a stray subscript between words).
-        if (!block.paragraph || !block.prose || block.scripts.latin === 0) return
-        for (const sentence of block.paragraph.children) {
-          if (sentence.type !== 'SentenceNode') continue
-          for (const child of sentence.children) {
-            if (child.type !== 'WordNode') continue
-            const text = wordText(child)
-            // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
-            const kind = hasDigitOrInnerCapital(text)
-            if (kind !== 0) checkWord(child, text, kind, sentence, block.prose.value)
-          }
+        const tokens = block.tokens
+        if (!tokens || !block.prose || block.scripts.latin === 0) return
+        for (let index = 0; index < tokens.length; index++) {
+          if (tokens.types[index] !== TokenType.Word) continue
+          // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
+          const kind = hasDigitOrInnerCapital(tokens.texts[index]!)
+          if (kind !== 0) checkWord(tokens, index, kind, block.prose.value)
         }
       },
+      paragraphs: false,
     }
   },
 )

@@ -16,7 +16,6 @@
  * `1.` › `（1）`): a new style that starts at 1 opens a deeper level, a new
  * style that does not is a switch within the current level.
  */
-import type {Paragraph, Sentence} from 'nlcst'
 import {
   chineseStyles,
   formatMarker,
@@ -28,6 +27,8 @@ import {
 } from '../../src/document/numbering.js'
 import {Outline, type NumberedSequence} from '../../src/document/outline.js'
 import type {Block, DocumentIndex} from '../../src/document/types.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
+import {isSinglePieceWord, wordPieces} from '../../src/parser/tokenizer.js'
 import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
 
 /** Options of inconsistent-numbering. */
@@ -293,102 +294,82 @@ class Scope {
   }
 }
 
-/** A node of a sentence, or a node inside one. */
-type SentenceNode = Sentence['children'][number]
-
-/** The first leaf text of a node that is not empty, or '' when it has none. */
-function firstLeafText(node: SentenceNode): string {
-  if ('value' in node) return node.value
-  for (const child of node.children) {
-    const text = firstLeafText(child as SentenceNode)
-    if (text !== '') return text
-  }
-  return ''
-}
-
-/** The first leaf text of `children[from…]` that is not empty, or '' when there is none. */
-function firstTextFrom(children: Sentence['children'], from: number): string {
-  for (let index = from; index < children.length; index++) {
-    const text = firstLeafText(children[index]!)
-    if (text !== '') return text
-  }
-  return ''
-}
-
-/** A node's text appended to `head`, leaf by leaf, until the head is {@link headLength} long. */
-function appendText(node: SentenceNode, head: string): string {
-  if (head.length >= headLength) return head
-  if ('value' in node) return head + node.value
-  let text = head
-  for (const child of node.children) text = appendText(child as SentenceNode, text)
-  return text
-}
-
-/** A search for the leaf that holds a head offset, walking the leaves in head order. */
-interface LeafSearch {
-  /** Head offset being looked for. */
-  offset: number
-  /** Length of the head read so far. */
-  headLength: number
-  /** The last leaf that starts at or before `offset`: its start in the head and in the file. */
-  headStart: number
-  fileStart: number
-}
-
-/** Reads a node's leaves into a search, the way {@link appendText} appends them; false once past the offset. */
-function searchLeaves(node: SentenceNode, search: LeafSearch): boolean {
-  if (search.headLength >= headLength) return false
-  if ('value' in node) {
-    if (search.headLength > search.offset) return false
-    search.headStart = search.headLength
-    search.fileStart = node.position?.start.offset ?? 0
-    search.headLength += node.value.length
-    return true
-  }
-  for (const child of node.children) if (!searchLeaves(child as SentenceNode, search)) return false
-  return true
-}
-
-/** File offset of a head offset, the head being read from `children[from…]`. */
-function headToFile(children: Sentence['children'], from: number, offset: number): number {
-  const search: LeafSearch = {offset, headLength: 0, headStart: 0, fileStart: 0}
-  let index = from
-  while (index < children.length && searchLeaves(children[index]!, search)) index++
-  return search.fileStart + (offset - search.headStart)
+/** The text of a token's first leaf: a word's first piece (`e` of `e.g.`), else the token's text. */
+function firstLeafText(tokens: BlockTokens, index: number): string {
+  const text = tokens.texts[index]!
+  if (tokens.types[index] !== TokenType.Word || isSinglePieceWord(text)) return text
+  return wordPieces(tokens, index)[0]!.value
 }
 
 /**
- * The marker that opens the text at `children[from]`, with file offsets.
- * The text is read from the nodes, not the file, so Markdown emphasis
- * (`**First**, …`) does not hide a marker.
+ * Calls `visit` with each leaf of tokens `[from, end)` in order (a word's
+ * pieces one by one) and its start in the file, until `visit` returns false.
  */
-function markerAt(children: Sentence['children'], from: number, styles: ReadonlySet<NumberingStyle>): NumberingMarker | null {
-  // Most sentences and clauses open with a word no marker starts with: their head is never read.
-  const first = firstTextFrom(children, from)
-  if (first === '' || !mayStartMarker(first, styles)) return null
-  let head = ''
-  for (let index = from; index < children.length && head.length < headLength; index++) head = appendText(children[index]!, head)
-  const marker = parseMarker(head, 0, styles)
-  if (!marker) return null
-  return {...marker, start: headToFile(children, from, 0), end: headToFile(children, from, marker.end - 1) + 1}
+function forEachLeaf(tokens: BlockTokens, from: number, end: number, visit: (text: string, fileStart: number) => boolean): void {
+  for (let index = from; index < end; index++) {
+    const text = tokens.texts[index]!
+    if (tokens.types[index] !== TokenType.Word || isSinglePieceWord(text)) {
+      if (!visit(text, tokens.starts[index]!)) return
+      continue
+    }
+    for (const piece of wordPieces(tokens, index)) if (!visit(piece.value, piece.start)) return
+  }
 }
 
-/** Index of the first child at or after `from` that is not white space. */
-function skipWhiteSpace(children: Sentence['children'], from: number): number {
+/** The text of tokens `[from, end)`, leaf by leaf, until it is {@link headLength} long. */
+function headText(tokens: BlockTokens, from: number, end: number): string {
+  let head = ''
+  forEachLeaf(tokens, from, end, (text) => {
+    head += text
+    return head.length < headLength
+  })
+  return head
+}
+
+/** File offset of a head offset, the head being read from tokens `[from, end)`. */
+function headToFile(tokens: BlockTokens, from: number, end: number, offset: number): number {
+  let headStart = 0
+  let fileStart = 0
+  let length = 0
+  forEachLeaf(tokens, from, end, (text, start) => {
+    if (length >= headLength || length > offset) return false
+    headStart = length
+    fileStart = start
+    length += text.length
+    return true
+  })
+  return fileStart + (offset - headStart)
+}
+
+/**
+ * The marker that opens the text at token `from` of a sentence that ends
+ * before token `end`, with file offsets. The text is read from the tokens,
+ * not the file, so Markdown emphasis (`**First**, …`) does not hide a marker.
+ */
+function markerAt(tokens: BlockTokens, from: number, end: number, styles: ReadonlySet<NumberingStyle>): NumberingMarker | null {
+  // Most sentences and clauses open with a word no marker starts with: their head is never read.
+  if (from >= end || !mayStartMarker(firstLeafText(tokens, from), styles)) return null
+  const marker = parseMarker(headText(tokens, from, end), 0, styles)
+  if (!marker) return null
+  return {...marker, start: headToFile(tokens, from, end, 0), end: headToFile(tokens, from, end, marker.end - 1) + 1}
+}
+
+/** Index of the first token at or after `from`, and before `end`, that is not white space. */
+function skipWhiteSpace(tokens: BlockTokens, from: number, end: number): number {
   let index = from
-  while (index < children.length && children[index]!.type === 'WhiteSpaceNode') index++
+  while (index < end && tokens.types[index] === TokenType.Space) index++
   return index
 }
 
-/** Text of a punctuation node, or '' for other nodes. */
-function punctuationOf(node: Sentence['children'][number] | undefined): string {
-  return node?.type === 'PunctuationNode' ? node.value : ''
+/** Whether token `index`, before `end`, is a closing quote or bracket. */
+function isCloserToken(tokens: BlockTokens, index: number, end: number): boolean {
+  return index < end && tokens.types[index] === TokenType.Punctuation && closers.has(tokens.texts[index]!)
 }
 
 /**
- * The styles a marker may take after a punctuation mark inside a sentence
- * node: clause styles after `；`, `：`, `，`, inline styles after
- * sentence-ending punctuation nlcst did not split at; null after other marks.
+ * The styles a marker may take after a punctuation mark inside a sentence:
+ * clause styles after `；`, `：`, `，`, inline styles after sentence-ending
+ * punctuation the tokenizer did not split at; null after other marks.
  * @param mark The punctuation.
  */
 function stylesAfter(mark: string): ReadonlySet<NumberingStyle> | null {
@@ -400,41 +381,45 @@ function stylesAfter(mark: string): ReadonlySet<NumberingStyle> | null {
 
 /**
  * Where a marker may open a sentence or clause after a mark that ends one
- * (see {@link stylesAfter}): the index of the first child past closing
- * quotes and white space, or -1 when nothing follows or a Latin mark has no
- * space after it.
- * @param children The sentence's children.
- * @param after Index of the punctuation node.
+ * (see {@link stylesAfter}): the index of the first token past closing
+ * quotes and white space, or -1 when nothing follows in the sentence or a
+ * Latin mark has no space after it.
+ * @param tokens The block's tokens.
+ * @param after Index of the punctuation token.
+ * @param end Index past the sentence's last token.
  * @param mark Its text.
  */
-function innerStart(children: Sentence['children'], after: number, mark: string): number {
+function innerStart(tokens: BlockTokens, after: number, end: number, mark: string): number {
   let index = after + 1
-  while (closers.has(punctuationOf(children[index]))) index++
-  const next = skipWhiteSpace(children, index)
+  while (isCloserToken(tokens, index, end)) index++
+  const next = skipWhiteSpace(tokens, index, end)
   // `X. (1)` needs a space after a Latin mark; `。二是` and `；二是` do not.
   if (next === index && mark.charCodeAt(0) < 128) return -1
-  return next < children.length ? next : -1
+  return next < end ? next : -1
 }
 
 /**
  * Markers that open a sentence or a clause of a block, in order.
- * @param paragraph The block's paragraph.
+ * @param tokens The block's tokens.
  */
-function sentenceMarkers(paragraph: Paragraph): NumberingMarker[] {
+function sentenceMarkers(tokens: BlockTokens): NumberingMarker[] {
   const markers: NumberingMarker[] = []
-  for (const sentence of paragraph.children) {
-    if (sentence.type !== 'SentenceNode') continue
-    const children = sentence.children
-    const first = markerAt(children, skipWhiteSpace(children, 0), inlineStyles)
-    if (first) markers.push(first)
-    for (let index = 0; index < children.length; index++) {
-      const node = children[index]!
-      if (node.type !== 'PunctuationNode') continue
-      const styles = stylesAfter(node.value)
-      const start = styles ? innerStart(children, index, node.value) : -1
-      const marker = start === -1 ? null : markerAt(children, start, styles!)
-      if (marker && marker.start !== markers[markers.length - 1]?.start) markers.push(marker)
+  for (let first = 0; first < tokens.length; ) {
+    const end = tokens.sentenceEnd(first)
+    // White space between sentences is a paragraph child of its own; a sentence never starts with it.
+    if (tokens.types[first] !== TokenType.Space) {
+      const opening = markerAt(tokens, first, end, inlineStyles)
+      if (opening) markers.push(opening)
+      for (let index = first; index < end; index++) {
+        if (tokens.types[index] !== TokenType.Punctuation) continue
+        const mark = tokens.texts[index]!
+        const styles = stylesAfter(mark)
+        const start = styles ? innerStart(tokens, index, end, mark) : -1
+        const marker = start === -1 ? null : markerAt(tokens, start, end, styles!)
+        if (marker && marker.start !== markers[markers.length - 1]?.start) markers.push(marker)
+      }
     }
+    first = end
   }
   return markers
 }
@@ -785,10 +770,11 @@ export default defineRule<InconsistentNumberingOptions>(
     const markersByBlock = new Map<Block, NumberingMarker[]>()
     return {
       block(block) {
-        if (!options.checkInline || !block.paragraph) return
-        const markers = sentenceMarkers(block.paragraph)
+        if (!options.checkInline || !block.tokens) return
+        const markers = sentenceMarkers(block.tokens)
         if (markers.length > 0) markersByBlock.set(block, markers)
       },
+      paragraphs: false,
       end() {
         for (const problem of documentProblems(index, options, markersByBlock)) report(reportOf(index, problem))
       },

@@ -4,10 +4,10 @@
  * project's words know, with nspell's suggestions for the first ones of
  * each file.
  */
-import type {Word} from 'nlcst'
-import {nodeRange} from '../../src/document/walk.js'
 import type {DocumentIndex} from '../../src/document/types.js'
 import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
+import {isSinglePieceWord, wordPieces} from '../../src/parser/tokenizer.js'
 import {spellChecker, type SpellChecker} from './checker.js'
 import type {Locale} from './dictionary-store.js'
 import {normalizeApostrophes, shippedWordList, WordList} from './word-list.js'
@@ -254,17 +254,16 @@ export default defineRule<SpellingOptions>(
       const expected = budget.suggestionsFor(normalizeApostrophes(unknown.text))
       report({message: messageFor(unknown.text, expected), start: unknown.start, end: unknown.end, actual: unknown.text, expected})
     }
-    /** Reports the unknown parts of a word. */
-    const checkWord = (node: Word, hyphenAfter: boolean): void => {
-      const only = node.children.length === 1 ? node.children[0]! : null
-      // Most words are one text node, judged by their text alone.
-      if (only?.type === 'TextNode') {
-        if (!verdicts.isUnknownPlainWord(only.value, hyphenAfter)) return
-        const [start, end] = nodeRange(only)
-        reportUnknown({text: only.value, start, end, beforeHyphen: hyphenAfter})
+    /** Reports the unknown parts of word token `index`. */
+    const checkWord = (tokens: BlockTokens, index: number, hyphenAfter: boolean): void => {
+      const text = tokens.texts[index]!
+      // Most words hold no punctuation, and are judged by their text alone.
+      if (isSinglePieceWord(text)) {
+        if (!verdicts.isUnknownPlainWord(text, hyphenAfter)) return
+        reportUnknown({text, start: tokens.starts[index]!, end: tokens.ends[index]!, beforeHyphen: hyphenAfter})
         return
       }
-      const word = checkedWord(node, hyphenAfter)
+      const word = checkedWord(wordPieces(tokens, index), hyphenAfter)
       if (!word || isAccepted(normalizeApostrophes(word.text), accepted)) return
       for (const part of word.parts) {
         const unknown = verdicts.unknownWord(part)
@@ -274,16 +273,14 @@ export default defineRule<SpellingOptions>(
     return {
       block(block) {
         // Latin words inside Chinese blocks are mostly names, brands and code: only English blocks are checked.
-        if (!block.paragraph || block.language !== 'en') return
-        for (const sentence of block.paragraph.children) {
-          if (sentence.type !== 'SentenceNode') continue
-          const children = sentence.children
-          for (let position = 0; position < children.length; position++) {
-            const node = children[position]!
-            if (node.type === 'WordNode') checkWord(node, isFollowedByHyphen(sentence, position))
-          }
+        const tokens = block.tokens
+        if (!tokens || block.language !== 'en') return
+        const types = tokens.types
+        for (let index = 0; index < tokens.length; index++) {
+          if (types[index] === TokenType.Word) checkWord(tokens, index, isFollowedByHyphen(tokens, index))
         }
       },
+      paragraphs: false,
     }
   },
 )

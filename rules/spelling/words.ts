@@ -3,8 +3,8 @@
  * letters only, split at hyphens, with possessive `'s` handled. Plain
  * character scanning, no regular expressions.
  */
-import type {Sentence, Word} from 'nlcst'
-import {nodeRange} from '../../src/document/walk.js'
+import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
+import type {WordPiece} from '../../src/parser/tokenizer.js'
 
 /** A hyphen-separated part of a word. */
 export interface WordPart {
@@ -58,14 +58,19 @@ export function isLetters(value: string): boolean {
 }
 
 /**
- * Whether the node after a word in its sentence is a hyphen: `pre` in
+ * Whether the token after a word in its sentence is a hyphen: `pre` in
  * `pre- and post-war`.
- * @param sentence The sentence.
- * @param wordIndex The word's index among the sentence's children.
+ * @param tokens The block's tokens.
+ * @param index The word's index among them.
  */
-export function isFollowedByHyphen(sentence: Sentence, wordIndex: number): boolean {
-  const next = sentence.children[wordIndex + 1]
-  return next?.type === 'PunctuationNode' && isHyphen(next.value)
+export function isFollowedByHyphen(tokens: BlockTokens, index: number): boolean {
+  const next = index + 1
+  return (
+    next < tokens.length &&
+    tokens.types[next] === TokenType.Punctuation &&
+    tokens.sentences[next] === tokens.sentences[index] &&
+    isHyphen(tokens.texts[next]!)
+  )
 }
 
 /**
@@ -73,29 +78,28 @@ export function isFollowedByHyphen(sentence: Sentence, wordIndex: number): boole
  * check it: it holds a digit (`PM2.5Caused`, `COVID-19`, `21st`), a dot or an
  * underscore (`e.g`, `snake_case`), or a letter outside ASCII (Han, `naïve`,
  * tone-marked pinyin). URLs, e-mail addresses, file names and inline code are
- * source nodes, not words, so they never get here.
- * @param word The word node.
+ * source tokens, not words, so they never get here.
+ * @param pieces The word's pieces ({@link wordPieces}).
  * @param hyphenAfter Whether a hyphen follows the word.
  */
-export function checkedWord(word: Word, hyphenAfter: boolean): CheckedWord | null {
+export function checkedWord(pieces: readonly WordPiece[], hyphenAfter: boolean): CheckedWord | null {
   const parts: WordPart[] = []
   let text = ''
   let partText = ''
   let partStart = -1
   let partEnd = -1
-  for (const child of word.children) {
-    const value = child.value
+  for (const piece of pieces) {
+    const value = piece.value
     text += value
-    if (child.type === 'PunctuationNode' && isHyphen(value)) {
+    if (piece.type === 'PunctuationNode' && isHyphen(value)) {
       if (partStart !== -1) parts.push({text: partText, start: partStart, end: partEnd, beforeHyphen: true})
       partText = ''
       partStart = -1
       continue
     }
-    if (child.type === 'PunctuationNode' ? !isApostrophe(value) : child.type !== 'TextNode' || !isLetters(value)) return null
-    const [start, end] = nodeRange(child)
-    if (partStart === -1) partStart = start
-    partEnd = end
+    if (piece.type === 'PunctuationNode' ? !isApostrophe(value) : !isLetters(value)) return null
+    if (partStart === -1) partStart = piece.start
+    partEnd = piece.end
     partText += value
   }
   if (partStart !== -1) parts.push({text: partText, start: partStart, end: partEnd, beforeHyphen: hyphenAfter})

@@ -73,9 +73,9 @@ function treeOf(blocks: readonly Block[], lines: LineIndex, length: number): Roo
 /**
  * Tokens a document keeps from the scan that counts its letters, for the
  * walk to replay instead of scanning each block again: 4 bytes each, so at
- * most 4 MB (a document of about 3 MB); the blocks past it are scanned twice.
+ * most 16 MB (a document of about 13 MB); the blocks past it are scanned twice.
  */
-const maxRecordedTokens = 1_000_000
+const maxRecordedTokens = 4_000_000
 
 /** Reads a block's marker and scripts, tokenizing its prose when its paragraph is kept. */
 function toBlock(

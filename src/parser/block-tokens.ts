@@ -140,8 +140,20 @@ export class BlockTokens implements TokenSink {
   }
 
   /**
+   * Index of the first token of the paragraph child (a sentence, or white
+   * space between sentences) that holds token `index`.
+   * @param index A token.
+   */
+  sentenceStart(index: number): number {
+    const sentence = this.sentences[index]!
+    let start = index
+    while (start > 0 && this.sentences[start - 1] === sentence) start--
+    return start
+  }
+
+  /**
    * Index just past the last token of the paragraph child that holds token
-   * `index`: a sentence's tokens are `[first, sentenceEnd(first))`.
+   * `index`: its tokens are `[sentenceStart(index), sentenceEnd(index))`.
    * @param index A token.
    */
   sentenceEnd(index: number): number {

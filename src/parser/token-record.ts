@@ -24,10 +24,26 @@ const enum TokenKind {
 /** Longest prose a record can describe: offsets take the upper 29 bits. */
 const maxRecordedLength = 2 ** 28
 
-/** The recorded tokens of one document, up to a budget of entries. */
+/** Entries in the first chunk of a record; each next chunk doubles, up to {@link maxChunkLength}. */
+const firstChunkLength = 1024
+
+/** Entries in the largest chunks (256 KB). */
+const maxChunkLength = 65_536
+
+/**
+ * The recorded tokens of one document, up to a budget of entries. The
+ * entries sit in chunks that are never copied or grown: a large document's
+ * record costs its 4 bytes an entry and no more.
+ */
 export class TokenRecord {
-  private entries = new Int32Array(1024)
+  private readonly chunks: Int32Array[] = [new Int32Array(firstChunkLength)]
+  /** The last chunk, and how many of its entries are used. */
+  private chunk = this.chunks[0]!
+  private used = 0
   private count = 0
+  /** Where the last replay began to read: a chunk, and the index of its first entry. */
+  private readChunk = 0
+  private readBase = 0
   private readonly recorder = new TokenRecorder(this)
 
   /** @param budget Most entries it holds: the blocks past it are not recorded. */
@@ -67,12 +83,26 @@ export class TokenRecord {
   static replay(prose: ProseText, sink: TokenSink): boolean {
     const record = prose.tokenRecord
     if (!record) return false
-    // The entries are read from the record as it is now: it may have grown since.
     prose.tokenRecord = null
-    const entries = record.entries
+    if (prose.tokenCount === 0) return true
+    // Blocks replay in document order: the search for the first chunk starts where the last one ended.
+    const chunks = record.chunks
+    const first = prose.tokenStart
+    if (first < record.readBase) {
+      record.readChunk = 0
+      record.readBase = 0
+    }
+    while (record.readBase + chunks[record.readChunk]!.length <= first) record.readBase += chunks[record.readChunk++]!.length
+    let chunk = chunks[record.readChunk]!
+    let chunkIndex = record.readChunk
+    let position = first - record.readBase
     let start = 0
-    for (let index = prose.tokenStart, last = prose.tokenStart + prose.tokenCount; index < last; index++) {
-      const entry = entries[index]!
+    for (let remaining = prose.tokenCount; remaining > 0; remaining--) {
+      if (position === chunk.length) {
+        chunk = chunks[++chunkIndex]!
+        position = 0
+      }
+      const entry = chunk[position++]!
       const end = entry >>> 3
       switch ((entry & 7) as TokenKind) {
         case TokenKind.Space:
@@ -100,16 +130,17 @@ export class TokenRecord {
   }
 
   /**
-   * Appends an entry, growing the array.
+   * Appends an entry, starting a chunk when the last one is full.
    * @param entry End offset shifted left 3 bits, and the kind.
    */
   add(entry: number): void {
-    if (this.count === this.entries.length) {
-      const grown = new Int32Array(this.entries.length * 2)
-      grown.set(this.entries)
-      this.entries = grown
+    if (this.used === this.chunk.length) {
+      this.chunk = new Int32Array(Math.min(this.chunk.length * 2, maxChunkLength))
+      this.chunks.push(this.chunk)
+      this.used = 0
     }
-    this.entries[this.count++] = entry
+    this.chunk[this.used++] = entry
+    this.count++
   }
 }
 

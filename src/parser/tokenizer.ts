@@ -88,6 +88,68 @@ function isDigitJoiner(code: number): boolean {
   return code === 44 || code === 58
 }
 
+/** A piece of a word: a run of letters and digits, or one punctuation mark inside it. */
+export interface WordPiece {
+  /** The nlcst type of the piece's node. */
+  type: 'TextNode' | 'PunctuationNode'
+  /** Its text. */
+  value: string
+  /** Start offset in the file. */
+  start: number
+  /** End offset in the file (exclusive). */
+  end: number
+}
+
+/**
+ * Calls `visit` for each piece of the word at `[start, end)` of `text`: the
+ * children of its nlcst node, split at the punctuation inside it.
+ */
+function forEachWordPiece(text: string, start: number, end: number, visit: (punctuation: boolean, start: number, end: number) => void): void {
+  let partStart = start
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classOf(code)
+    if (charClass === CharClass.Punctuation) {
+      if (partStart < index) visit(false, partStart, index)
+      visit(true, index, index + 1)
+      partStart = index + 1
+    }
+  }
+  if (partStart < end) visit(false, partStart, end)
+}
+
+/**
+ * Whether a word holds no punctuation (`it's` and `well-known` do): its
+ * nlcst node has a single text child.
+ * @param word The word's text.
+ */
+export function isSinglePieceWord(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if ((code < 0xd800 || code > 0xdfff) && classOf(code) === CharClass.Punctuation) return false
+  }
+  return true
+}
+
+/**
+ * The pieces of a word token, with file offsets: the children of its nlcst node.
+ * @param tokens A block's tokens.
+ * @param index The index of a word among them.
+ */
+export function wordPieces(tokens: BlockTokens, index: number): WordPiece[] {
+  const prose = tokens.prose
+  const pieces: WordPiece[] = []
+  forEachWordPiece(prose.value, tokens.proseStarts[index]!, tokens.proseEnds[index]!, (punctuation, start, end) => {
+    pieces.push({
+      type: punctuation ? 'PunctuationNode' : 'TextNode',
+      value: prose.value.slice(start, end),
+      start: prose.toSource(start),
+      end: prose.toSourceEnd(end),
+    })
+  })
+  return pieces
+}
+
 /**
  * Receives the tokens of one block of prose, in order, as the scanner finds
  * them. Offsets are UTF-16 offsets in the prose text.
@@ -403,19 +465,10 @@ class ParagraphBuilder implements TokenSink {
 
   /** A WordNode over `[start, end)`, with text and inner punctuation children. */
   private wordNode(start: number, end: number): Word {
-    const text = this.text
     const children: Word['children'] = []
-    let partStart = start
-    for (let index = start; index < end; index++) {
-      const code = text.charCodeAt(index)
-      const charClass = code >= 0xd800 && code <= 0xdfff ? CharClass.Letter : classOf(code)
-      if (charClass === CharClass.Punctuation) {
-        if (partStart < index) children.push(this.literal<Text>('TextNode', partStart, index))
-        children.push(this.literal<Punctuation>('PunctuationNode', index, index + 1))
-        partStart = index + 1
-      }
-    }
-    if (partStart < end) children.push(this.literal<Text>('TextNode', partStart, end))
+    forEachWordPiece(this.text, start, end, (punctuation, pieceStart, pieceEnd) => {
+      children.push(punctuation ? this.literal<Punctuation>('PunctuationNode', pieceStart, pieceEnd) : this.literal<Text>('TextNode', pieceStart, pieceEnd))
+    })
     return this.parent<Word>('WordNode', children)
   }
 

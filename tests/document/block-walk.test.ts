@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {walkBlocks} from '../../src/document/block-walk.js'
+import {paragraphOf, walkBlocks} from '../../src/document/block-walk.js'
 import {buildDocument} from '../../src/document/build.js'
 
 describe('walkBlocks', () => {
@@ -16,6 +16,33 @@ describe('walkBlocks', () => {
       ['code', null],
       ['paragraph', 1],
     ])
+    expect(index.blocks.map((block) => block.paragraph)).toEqual([null, null, null, null])
+  })
+
+  it('hands each prose block its tokens, and builds no paragraph unless asked', async () => {
+    const index = await buildDocument(text, {format: 'markdown'})
+    const visited: Array<[string, string[] | null, boolean]> = []
+    walkBlocks(
+      index,
+      (block) => visited.push([block.kind, block.tokens ? block.tokens.texts.slice(0, block.tokens.length) : null, block.paragraph !== null]),
+      {paragraphs: false},
+    )
+    expect(visited).toEqual([
+      ['heading', ['Title'], false],
+      ['paragraph', ['One', '.', ' ', 'Two', '.'], false],
+      ['code', null, false],
+      ['paragraph', ['Last', ' ', '段落', '。'], false],
+    ])
+    expect(index.blocks.map((block) => block.tokens)).toEqual([null, null, null, null])
+  })
+
+  it('builds a paragraph on demand during a visit, the same as an eager walk', async () => {
+    const index = await buildDocument(text, {format: 'markdown'})
+    const eager: unknown[] = []
+    walkBlocks(index, (block) => eager.push(block.paragraph))
+    const lazy: unknown[] = []
+    walkBlocks(index, (block) => lazy.push(paragraphOf(block)), {paragraphs: false})
+    expect(lazy).toEqual(eager)
     expect(index.blocks.map((block) => block.paragraph)).toEqual([null, null, null, null])
   })
 

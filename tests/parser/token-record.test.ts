@@ -58,6 +58,26 @@ describe('token records', () => {
     for (let sample = 0; sample < 200; sample++) expectSameTrees(randomMarkdown(random, 30, sample % 2 ? '\n' : '\r\n'), true)
   })
 
+  it('replay a whole recorded document across its chunks, in order and again out of order', () => {
+    const paragraph = (index: number): string => `Block ${index}: the river 长江 rose by 3%. See https://example.org/a.b and \`code\`.`
+    // About 20 tokens a block: the record spans several chunks, and blocks straddle their ends.
+    const text = Array.from({length: 2000}, (_, index) => (index % 97 === 0 ? '#' : paragraph(index))).join('\n\n')
+    const lines = new LineIndex(text)
+    const scanning = new Tokenizer(lines)
+    const replaying = new Tokenizer(lines)
+    const record = new TokenRecord(1_000_000)
+    const pairs = proseOf(text, true)
+    for (const [scanned, recorded] of pairs) expect(countProseScripts(replaying, recorded, record)).toEqual(countProseScripts(scanning, scanned))
+    expect(record.size).toBeGreaterThan(40_000)
+    const order = pairs.map((_, index) => index)
+    // The second half first, then the first: a replay before the last one's start reads from the first chunk again.
+    for (const index of [...order.slice(1000), ...order.slice(0, 1000)]) {
+      const [scanned, recorded] = pairs[index]!
+      expect(recorded.tokenRecord).toBe(record)
+      expect(replaying.tokenize(recorded)).toEqual(scanning.tokenize(scanned))
+    }
+  })
+
   it('scan the blocks past the budget', () => {
     const text = Array.from({length: 40}, (_, index) => `Paragraph ${index}: the river 长江 rose by 3%. See https://example.org/a.b and \`code\`.`).join('\n\n')
     const replayed = expectSameTrees(text, true, 50)
