@@ -24,3 +24,5 @@ export type {
   TextEdit,
 } from './types.js'
 export type {DocumentIndex, Block, BlockKind} from './document/types.js'
+export {paragraphOf} from './document/block-walk.js'
+export {BlockTokens, TokenType} from './parser/block-tokens.js'
