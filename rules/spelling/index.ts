@@ -55,9 +55,21 @@ interface AcceptedWords {
 
 let lastAccepted: {projectWords: readonly string[]; ignore: readonly string[]; accepted: AcceptedWords} | undefined
 
-/** The accepted words of a configuration, rebuilt only when it changes. */
+/** Whether two word lists hold the same words in the same order. */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
+
+/**
+ * The accepted words of a configuration, rebuilt only when it changes: a
+ * caller that passes equal lists anew for each text (`lintText`, the language
+ * server) keeps its verdicts.
+ */
 function acceptedWords(projectWords: readonly string[], ignore: readonly string[]): AcceptedWords {
-  if (lastAccepted?.projectWords === projectWords && lastAccepted.ignore === ignore) return lastAccepted.accepted
+  if (lastAccepted && sameWords(lastAccepted.projectWords, projectWords) && sameWords(lastAccepted.ignore, ignore)) return lastAccepted.accepted
   const accepted = {project: new WordList(projectWords), ignored: new Set(ignore.map(normalizeApostrophes)), verdicts: new Map()}
   lastAccepted = {projectWords, ignore, accepted}
   return accepted
