@@ -388,7 +388,22 @@ const nearMarkup = /[*_~[\]`\\]/
 
 function isUrlToken(value: string, start: number, end: number): boolean {
   const token = value.slice(start, end)
-  return urlTrigger.test(token) && nearMarkup.test(token)
+  return urlTrigger.test(token) && nearMarkup.test(token) && !isUrlAfterBrackets(token)
+}
+
+/** Markup a literal URL could take into itself or change the meaning of. */
+const markupBeforeUrl = /[*_~`\@]/
+
+/**
+ * Whether a token is a web address after `(` whose only markup is brackets
+ * before it: `](https://example.com/a` left by a link that never closed. GFM
+ * links the address from its scheme on, so it takes no bracket into itself,
+ * and the brackets stay what they were without it.
+ */
+function isUrlAfterBrackets(token: string): boolean {
+  const scheme = token.search(/https?:\/\//i)
+  if (scheme < 1 || token.charCodeAt(scheme - 1) !== 40) return false
+  return !markupBeforeUrl.test(token) && !nearMarkup.test(token.slice(scheme))
 }
 
 /**

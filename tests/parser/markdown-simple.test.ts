@@ -95,6 +95,27 @@ describe('simple reader against remark', () => {
     expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, false) === null)).toEqual([])
   })
 
+  it.each([
+    '1. The log; see `/opt/dss` and [the portal](https://example.\n',
+    'See [the portal](https://example.com/a b and more.\n',
+    'See [the portal](https://example.com/a_b\n',
+    'See [a](https://x.com/*y* and *z*.\n',
+    'See [a **b**](https://x.com/y and **c**.\n',
+    'See [a](https://x.com/y) and [b](https://x.com/z\n',
+    'See [[a](https://x.com/y\n',
+    'See [a](HTTPS://x.com/y] and b](c)\n',
+    'See a](https://x.com/y [b](c)\n',
+    '- x [a](https://x.com/(y)\n- z\n',
+  ])('reads a web address after an unclosed link as remark does: %j', (text) => {
+    const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+  })
+
+  it('reads an unclosed link before a web address without remark', () => {
+    const text = '1. The log; see `/opt/dss` and [the portal](https://example.\n'
+    expect(readSimplePiece(text, 0, text.length, false)).not.toBeNull()
+  })
+
   it('leaves to remark what it does not read', () => {
     for (const text of ['<div>x</div>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
       expect(readSimplePiece(text, 0, text.length, false), text).toBeNull()
