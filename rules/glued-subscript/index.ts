@@ -102,20 +102,33 @@ function isCapitalWord(text: string): boolean {
   return !/[a-z]/.test(text) && /[A-Z]/.test(text)
 }
 
+/** Of one sentence: whether any Latin word has a lower-case letter, and how many are written in capitals. */
+interface SentenceCaps {
+  hasLower: boolean
+  capitalWords: number
+}
+
 /**
  * Whether a sentence is written in capitals (`NOX EMISSIONS FELL`): it has
  * another Latin word besides `word`, and no Latin word with a lower-case
- * letter. Chinese around the word does not count either way.
+ * letter. Chinese around the word does not count either way. Counted once
+ * per sentence, in `counted` (the block's sentences by index).
  */
-function isAllCaps(tokens: BlockTokens, word: number): boolean {
-  let capitalWords = 0
-  for (let index = tokens.sentenceStart(word), end = tokens.sentenceEnd(word); index < end; index++) {
-    if (tokens.types[index] !== TokenType.Word) continue
-    const text = tokens.texts[index]!
-    if (/[a-z]/.test(text)) return false
-    if (/[A-Z]/.test(text)) capitalWords++
+function isAllCaps(tokens: BlockTokens, word: number, counted: Map<number, SentenceCaps>): boolean {
+  const sentence = tokens.sentences[word]!
+  let caps = counted.get(sentence)
+  if (!caps) {
+    caps = {hasLower: false, capitalWords: 0}
+    for (let index = tokens.sentenceStart(word), end = tokens.sentenceEnd(word); index < end; index++) {
+      if (tokens.types[index] !== TokenType.Word) continue
+      const text = tokens.texts[index]!
+      if (/[a-z]/.test(text)) caps.hasLower = true
+      else if (/[A-Z]/.test(text)) caps.capitalWords++
+    }
+    counted.set(sentence, caps)
   }
-  return capitalWords - (isCapitalWord(tokens.texts[word]!) ? 1 : 0) > 0
+  if (caps.hasLower) return false
+  return caps.capitalWords - (isCapitalWord(tokens.texts[word]!) ? 1 : 0) > 0
 }
 
 /**
@@ -172,6 +185,8 @@ export default defineRule<GluedSubscriptOptions>(
   {formulas: []},
   ({options, report}) => {
     const table = formulaTable(options.formulas)
+    /** The current block's sentences written in capitals, counted as a lost-case formula needs them. */
+    const sentenceCaps = new Map<number, SentenceCaps>()
 
     /** Checks one word that has a digit or an inner capital (`kind` as {@link hasDigitOrInnerCapital} gives it). */
     const checkWord = (tokens: BlockTokens, word: number, kind: 1 | 2, prose: string): void => {
@@ -181,7 +196,7 @@ export default defineRule<GluedSubscriptOptions>(
       // A formula whose subscript lost its case (`NOX`) has no digit.
       const lostCase = kind === 1 ? table.byLostCase.get(text) : undefined
       if (lostCase) {
-        if (isAllCaps(tokens, word)) return
+        if (isAllCaps(tokens, word, sentenceCaps)) return
         report({
           message: `Unexpected \`${text}\`, expected \`${lostCase}\`: the subscript lost its case`,
           start,
@@ -225,6 +240,7 @@ export default defineRule<GluedSubscriptOptions>(
         // Every finding holds Latin letters (a formula, a glued word, a stray subscript between words).
         const tokens = block.tokens
         if (!tokens || !block.prose || block.scripts.latin === 0) return
+        sentenceCaps.clear()
         for (let index = 0; index < tokens.length; index++) {
           if (tokens.types[index] !== TokenType.Word) continue
           // Only words with a digit or an inner capital (`PM2.5Caused`, `NOxEmissions`, `NOX`) can hold a formula.
