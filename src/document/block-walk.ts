@@ -21,6 +21,9 @@ export interface WalkOptions {
 /** The tokenizer of the walk in progress, for {@link paragraphOf}. */
 let walkTokenizer: Tokenizer | null = null
 
+/** A token table no walk is using: the next walk takes it instead of allocating its columns again. */
+let spareTokens: BlockTokens | null = null
+
 /**
  * Visits every block of a document in order. While a prose block is visited,
  * `block.tokens` holds its tokens, and `block.paragraph` its nlcst paragraph:
@@ -33,7 +36,8 @@ let walkTokenizer: Tokenizer | null = null
 export function walkBlocks(index: DocumentIndex, visit: (block: Block) => void, options: WalkOptions = {}): void {
   const paragraphs = options.paragraphs !== false
   const tokenizer = new Tokenizer(index.lines)
-  const tokens = new BlockTokens()
+  const tokens = spareTokens ?? new BlockTokens()
+  spareTokens = null
   const outer = walkTokenizer
   walkTokenizer = tokenizer
   try {
@@ -56,6 +60,7 @@ export function walkBlocks(index: DocumentIndex, visit: (block: Block) => void, 
     }
   } finally {
     walkTokenizer = outer
+    spareTokens = tokens
   }
 }
 

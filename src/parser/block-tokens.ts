@@ -7,7 +7,7 @@
  * the tokenizer's paragraph builder numbers them. One table serves every
  * block of a walk in turn: read it during a block's hooks, never after.
  */
-import type {ProseText} from './prose.js'
+import {ProseText} from './prose.js'
 import type {TokenSink} from './tokenizer.js'
 
 /** What a token is: the nlcst type of its node. */
@@ -27,12 +27,15 @@ export const TokenType = {
 /** One of the {@link TokenType} values. */
 export type TokenTypeValue = (typeof TokenType)[keyof typeof TokenType]
 
+/** The prose of a table that holds no tokens. */
+const noProse = new ProseText()
+
 /** A block's tokens, as columns indexed by token. */
 export class BlockTokens implements TokenSink {
   /** Number of tokens. */
   length = 0
   /** The prose the tokens were read from. */
-  prose!: ProseText
+  prose = noProse
   /** Type of each token. */
   types = new Uint8Array(256)
   /** Start offset of each token in the file. */
@@ -74,9 +77,11 @@ export class BlockTokens implements TokenSink {
     this.closeSentence()
   }
 
-  /** Lets go of the texts of the tokens read last, which hold on to the file's text. */
+  /** Lets go of the tokens read last, whose texts hold on to the file's text. */
   release(): void {
+    this.length = 0
     this.texts = []
+    this.prose = noProse
   }
 
   space(start: number, end: number): void {

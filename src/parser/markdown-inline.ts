@@ -91,7 +91,8 @@ export function markInline(value: string, definitionsPossible: boolean): Uint8Ar
   const marks = new Uint8Array(length)
   const runs: DelimiterRun[] = []
   const labels: LabelStart[] = []
-  const codeCloser = new CodeSpanFinder(value)
+  // Made at the first backtick: most inline content has none.
+  let codeCloser: CodeSpanFinder | null = null
   let hasAttention = false
   let hasTilde = false
   let index = 0
@@ -114,7 +115,7 @@ export function markInline(value: string, definitionsPossible: boolean): Uint8Ar
       }
       case backtick: {
         const size = runLength(value, index, backtick)
-        const close = codeCloser.closing(index + size, size)
+        const close = (codeCloser ??= new CodeSpanFinder(value)).closing(index + size, size)
         if (close === -1) {
           index += size
         } else {
