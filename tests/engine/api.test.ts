@@ -8,6 +8,7 @@ import {buildDocument} from '../../src/document/build.js'
 import type {Block} from '../../src/document/types.js'
 import {lintFiles, lintText} from '../../src/index.js'
 import {lintDocument} from '../../src/engine/lint-text.js'
+import {paragraphOf} from '../../src/document/block-walk.js'
 import {defineRule, indexDataKey, type RuleModule} from '../../src/engine/rule.js'
 import {ruleModules} from '../../src/rules.js'
 
@@ -123,6 +124,23 @@ describe('the walk over the blocks', () => {
     ])
     expect(kept.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'code'])
     expect(kept.every((block) => block.paragraph === null)).toBe(true)
+  })
+
+  it('gives a hook that says paragraphs: false the block tokens, and no paragraph unless it asks', async () => {
+    const seen: unknown[] = []
+    const probe = defineRule({...glued.meta, id: 'probe'}, {}, () => ({
+      block(block) {
+        if (!block.tokens) return
+        seen.push([block.tokens.texts.slice(0, block.tokens.length).join('|'), block.paragraph, paragraphOf(block)?.children.length])
+      },
+      paragraphs: false,
+    }))
+    const registry = new Map<string, RuleModule<object>>([['probe', probe as RuleModule<object>]])
+    await lintDocument('# Title\n\nOne. Two.\n', new Map([['probe', settings]]), {filePath: 'x.md', format: 'markdown', registry})
+    expect(seen).toEqual([
+      ['Title', null, 1],
+      ['One|.| |Two|.', null, 3],
+    ])
   })
 
   it('runs a rule on its own as a unified plugin over the index', async () => {
