@@ -4,7 +4,13 @@
  * An entry is keyed by the file's path and holds the SHA-1 of its bytes and
  * a key of the settings that produced it (rules with their options, project
  * words, language); the whole cache is dropped when bilint's version changes.
+ *
+ * The file is JSON written in ASCII, every other character escaped
+ * (`\u6c49`): decoding ASCII bytes costs a tenth of decoding UTF-8 that is
+ * one quarter Chinese, and the results hold many Chinese quotes. A file with
+ * bytes outside ASCII is read as UTF-8.
  */
+import {isAscii} from 'node:buffer'
 import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {LintResult} from '../types.js'
@@ -53,7 +59,8 @@ export class LintCache {
     const crypto = await import('node:crypto')
     try {
       // Decoding the whole buffer at once is faster than readFile's decoding by chunks.
-      const data = JSON.parse((await readFile(location)).toString('utf8')) as CacheFile
+      const bytes = await readFile(location)
+      const data = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CacheFile
       if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data, crypto)
     } catch {
       // A missing or damaged cache is an empty one.
@@ -105,10 +112,19 @@ export class LintCache {
     if (!this.changed) return
     const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${this.crypto.randomBytes(4).toString('hex')}.tmp`)
     try {
-      await writeFile(temporary, JSON.stringify(this.data))
+      await writeFile(temporary, asciiJson(JSON.stringify(this.data)), 'latin1')
       await rename(temporary, this.location)
     } catch {
       await unlink(temporary).catch(() => undefined)
     }
   }
+}
+
+/** JSON text with every character outside ASCII escaped: the same value, in ASCII. */
+function asciiJson(json: string): string {
+  return json.replace(/[^\0-\x7f]+/g, (run) => {
+    let escaped = ''
+    for (let index = 0; index < run.length; index++) escaped += `\\u${run.charCodeAt(index).toString(16).padStart(4, '0')}`
+    return escaped
+  })
 }

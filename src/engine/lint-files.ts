@@ -57,8 +57,10 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const run = createLintRun(cwd, options)
-  if (options.cache) run.cache = await LintCache.load(path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation), bilintVersion())
+  // The cache file is read while the files are found.
+  const cache = options.cache ? LintCache.load(path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation), bilintVersion()) : null
   const discovered = await discoverFiles(patterns, {cwd})
+  run.cache = await cache
   const files = options.shard ? filesOfShard(discovered.files, options.shard, cwd) : discovered.files
   const results: LintResult[] = []
   for (const pattern of discovered.missing) results.push(await refusedFile(pattern, 'No such file or directory, and no file matches this pattern'))

@@ -3,8 +3,8 @@
  * files to lint.
  */
 
-import type {Dirent, Stats} from 'node:fs'
-import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {readdirSync, realpathSync, statSync, type Dirent, type Stats} from 'node:fs'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {ConfigError} from '../config/errors.js'
 
@@ -119,7 +119,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
     if (stats !== undefined) {
       const isDirectory = stats.isDirectory()
       if (isExplicitPathIgnored(run, absolutePath, isDirectory)) ignored.add(absolutePath)
-      else if (isDirectory) await walkTree(run, absolutePath)
+      else if (isDirectory) walkTree(run, absolutePath)
       else run.found.add(absolutePath)
     } else if (GLOB_CHARACTERS.test(pattern)) {
       const matches = await expandGlob(pattern, cwd)
@@ -181,35 +181,42 @@ function isExplicitPathIgnored(run: DiscoveryRun, absolutePath: string, isDirect
 /**
  * Walks a directory tree in name order, collecting lintable files. Directory
  * symlinks are walked after every real directory of the tree, so a directory
- * both present and linked inside the tree is listed under its own path.
+ * both present and linked inside the tree is listed under its own path. The
+ * walk is synchronous: a directory's listing is one short system call, and
+ * waiting for it on the thread pool costs more than making it.
  */
-async function walkTree(run: DiscoveryRun, root: string): Promise<void> {
+function walkTree(run: DiscoveryRun, root: string): void {
   const linkedDirectories = [root]
   for (let next = linkedDirectories.shift(); next !== undefined; next = linkedDirectories.shift()) {
-    await walkDirectory(run, next, linkedDirectories)
+    walkDirectory(run, next, linkedDirectories)
   }
 }
 
 /** Walks one directory and its real subdirectories; symlinked subdirectories are queued in `linkedDirectories`. */
-async function walkDirectory(run: DiscoveryRun, directory: string, linkedDirectories: string[]): Promise<void> {
-  const realDirectory = await realpathOrUndefined(directory)
-  if (realDirectory === undefined || run.walkedDirectories.has(realDirectory)) return
+function walkDirectory(run: DiscoveryRun, directory: string, linkedDirectories: string[]): void {
+  let realDirectory: string
+  try {
+    realDirectory = realpathSync.native(directory)
+  } catch {
+    return
+  }
+  if (run.walkedDirectories.has(realDirectory)) return
   run.walkedDirectories.add(realDirectory)
 
   let entries: Dirent[]
   try {
-    entries = await readdir(directory, {withFileTypes: true})
+    entries = readdirSync(directory, {withFileTypes: true})
   } catch {
     return
   }
   entries.sort((left, right) => compareCodeUnits(left.name, right.name))
   for (const entry of entries) {
     const entryPath = path.join(directory, entry.name)
-    const kind = await entryKind(entry, entryPath)
+    const kind = entryKind(entry, entryPath)
     if (kind === 'directory') {
       if (SKIPPED_DIRECTORY_NAMES.includes(entry.name) || run.isIgnored(entryPath, true)) continue
       if (entry.isSymbolicLink()) linkedDirectories.push(entryPath)
-      else await walkDirectory(run, entryPath, linkedDirectories)
+      else walkDirectory(run, entryPath, linkedDirectories)
     } else if (kind === 'file') {
       if (!isLintableFileName(entry.name) || run.isIgnored(entryPath, false)) continue
       run.found.add(entryPath)
@@ -219,10 +226,14 @@ async function walkDirectory(run: DiscoveryRun, directory: string, linkedDirecto
 }
 
 /** Whether a directory entry is a file or a directory, following symlinks; broken links and specials are `'other'`. */
-async function entryKind(entry: Dirent, entryPath: string): Promise<'file' | 'directory' | 'other'> {
+function entryKind(entry: Dirent, entryPath: string): 'file' | 'directory' | 'other' {
   if (entry.isSymbolicLink()) {
-    const stats = await statOrUndefined(entryPath)
-    if (stats === undefined) return 'other'
+    let stats: Stats
+    try {
+      stats = statSync(entryPath)
+    } catch {
+      return 'other'
+    }
     return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other'
   }
   return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other'

@@ -53,6 +53,9 @@ function toJsonResult(result: LintResult): JsonResult {
 /** Characters of messages gathered before a piece of the report is handed out. */
 const pieceLength = 64 * 1024
 
+/** Results with at most this many messages are written with one `JSON.stringify`; longer ones message by message. */
+const wholeResultMessages = 256
+
 /**
  * The JSON report in pieces of about 64 KB that, joined, are the report
  * {@link formatJson} returns: the command line writes them one by one, so a
@@ -64,18 +67,27 @@ export function* jsonReportPieces(results: readonly LintResult[]): Generator<str
   for (let index = 0; index < results.length; index++) {
     const jsonResult = toJsonResult(results[index]!)
     const messages = jsonResult.messages
-    // The result without its messages, opened where they go: `"messages":[` cannot occur earlier, in the escaped file path.
-    const shell = JSON.stringify({...jsonResult, messages: []})
-    const at = shell.indexOf('"messages":[]') + '"messages":['.length
-    piece += (index > 0 ? ',' : '') + shell.slice(0, at)
-    for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
-      piece += (messageIndex > 0 ? ',' : '') + JSON.stringify(messages[messageIndex])
-      if (piece.length >= pieceLength) {
-        yield piece
-        piece = ''
+    if (index > 0) piece += ','
+    if (messages.length <= wholeResultMessages) {
+      piece += JSON.stringify(jsonResult)
+    } else {
+      // The result without its messages, opened where they go: `"messages":[` cannot occur earlier, in the escaped file path.
+      const shell = JSON.stringify({...jsonResult, messages: []})
+      const at = shell.indexOf('"messages":[]') + '"messages":['.length
+      piece += shell.slice(0, at)
+      for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
+        piece += (messageIndex > 0 ? ',' : '') + JSON.stringify(messages[messageIndex])
+        if (piece.length >= pieceLength) {
+          yield piece
+          piece = ''
+        }
       }
+      piece += shell.slice(at)
     }
-    piece += shell.slice(at)
+    if (piece.length >= pieceLength) {
+      yield piece
+      piece = ''
+    }
   }
   yield `${piece}]\n`
 }

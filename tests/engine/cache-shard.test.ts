@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -30,6 +30,27 @@ describe('--cache', () => {
     await lintFiles(['doc-1.md'], {cwd: folder, cache: true})
     const off = await lintFiles(['doc-1.md'], {cwd: folder, cache: true, rules: [{id: 'glued-subscript', severity: 'off'}]})
     expect(off[0]!.messages.filter((message) => message.ruleId === 'glued-subscript')).toEqual([])
+  })
+
+  it('keeps Chinese, astral and escaped text exactly, in an ASCII file, and reads a UTF-8 one', async () => {
+    const sub = path.join(folder, 'wide')
+    await mkdir(sub, {recursive: true})
+    await writeFile(path.join(sub, '.bilintrc.json'), '{}')
+    await writeFile(
+      path.join(sub, 'zh.md'),
+      'The monitoring network recorded the data in every district of the delta this year.\n\n' +
+        '大气污染防治工作取得了显著成效，空气质量持续改善，相关数据已在门户网站公开 😀 𠀀。\n\n' +
+        'The review panel said "quoted" \\ end and PM2.5Caused haze.\n',
+    )
+    const options = {cwd: sub, cache: true}
+    const first = await lintFiles(['.'], options)
+    expect(first[0]!.messages.some((message) => message.actual?.includes('大气污染') && message.actual.includes('😀 𠀀'))).toBe(true)
+    const bytes = await readFile(path.join(sub, '.bilintcache'))
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true)
+    expect(await lintFiles(['.'], options)).toEqual(first)
+    // A cache written as UTF-8 (as earlier versions did) reads the same.
+    await writeFile(path.join(sub, '.bilintcache'), JSON.stringify(JSON.parse(bytes.toString('latin1'))), 'utf8')
+    expect(await lintFiles(['.'], options)).toEqual(first)
   })
 
   it('starts afresh from a damaged cache file', async () => {

@@ -57,5 +57,10 @@ describe('json in pieces', () => {
     const pieces = [...jsonReportPieces(large)]
     expect(pieces.length).toBeGreaterThan(3)
     expect(pieces.join('')).toBe(formatJson(large, context))
+    // Many small results, each written whole, also make several pieces.
+    const many = Array.from({length: 2000}, (_, index) => ({...fixtureResults[index % fixtureResults.length]!, filePath: `/project/doc-${index}.md`}))
+    const manyPieces = [...jsonReportPieces(many)]
+    expect(manyPieces.length).toBeGreaterThan(3)
+    expect(manyPieces.join('')).toBe(formatJson(many, context))
   })
 })
