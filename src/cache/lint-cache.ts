@@ -13,15 +13,21 @@
 import {isAscii} from 'node:buffer'
 import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {countsOf, jsonResultText, resultFromJson} from '../formatters/json-result.js'
 import type {LintResult} from '../types.js'
 
 /** Default cache file name, in the working directory. */
 export const defaultCacheLocation = '.bilintcache'
 
+/** Version of the cache file's layout; a file of another layout is an empty cache. */
+const cacheLayout = 2
+
 /** The cache file's shape. */
 interface CacheFile {
   /** bilint version that wrote it. */
   version: string
+  /** Its layout ({@link cacheLayout}). */
+  layout: number
   /** Entries by absolute path. */
   entries: Record<string, CacheEntry>
 }
@@ -32,8 +38,13 @@ interface CacheEntry {
   contentHash: string
   /** Key of the settings the file was linted with. */
   settingsKey: string
-  /** The result. */
-  result: LintResult
+  /** The result's counts: errors, warnings, fatal errors, fixable errors, fixable warnings. */
+  counts: number[]
+  /**
+   * The result as the JSON format writes it: read back only when its messages
+   * are, and written out as it is in a JSON report.
+   */
+  json: string
 }
 
 /** `node:crypto`, imported by {@link LintCache.load}: runs without a cache do not load it. */
@@ -61,11 +72,13 @@ export class LintCache {
       // Decoding the whole buffer at once is faster than readFile's decoding by chunks.
       const bytes = await readFile(location)
       const data = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CacheFile
-      if (data && data.version === version && typeof data.entries === 'object' && data.entries) return new LintCache(location, data, crypto)
+      if (data && data.version === version && data.layout === cacheLayout && typeof data.entries === 'object' && data.entries) {
+        return new LintCache(location, data, crypto)
+      }
     } catch {
       // A missing or damaged cache is an empty one.
     }
-    return new LintCache(location, {version, entries: Object.create(null) as Record<string, CacheEntry>}, crypto)
+    return new LintCache(location, {version, layout: cacheLayout, entries: Object.create(null) as Record<string, CacheEntry>}, crypto)
   }
 
   /**
@@ -84,7 +97,8 @@ export class LintCache {
    */
   get(filePath: string, contentHash: string, settingsKey: string): LintResult | undefined {
     const entry = this.data.entries[filePath]
-    return entry && entry.contentHash === contentHash && entry.settingsKey === settingsKey ? entry.result : undefined
+    if (!entry || entry.contentHash !== contentHash || entry.settingsKey !== settingsKey) return undefined
+    return resultFromJson(entry.json, filePath, entry.counts)
   }
 
   /**
@@ -103,7 +117,7 @@ export class LintCache {
       return
     }
     const {source: _source, output: _output, ...stored} = result
-    this.data.entries[filePath] = {contentHash, settingsKey, result: stored}
+    this.data.entries[filePath] = {contentHash, settingsKey, counts: countsOf(stored), json: jsonResultText({...stored, filePath})}
     this.changed = true
   }
 

@@ -12,6 +12,7 @@ import {parseCliRule, resolveRuleSettings, type CliRuleOverride} from '../config
 import {ConfigSource} from '../engine/config-source.js'
 import {lintFiles, lintText} from '../engine/lint-files.js'
 import {loadPiecewiseFormatter} from '../formatters/index.js'
+import {isStoredResult} from '../formatters/json-result.js'
 import {ruleMetas} from '../rules.js'
 import {decodeText, DecodeError} from '../text/decode.js'
 import type {LintResult} from '../types.js'
@@ -68,6 +69,8 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
 
   let fatal = false
   for (const result of results) {
+    // A result from the cache holds neither (the cache keeps no such result): its messages stay unread.
+    if (isStoredResult(result)) continue
     for (const message of result.messages) {
       if (message.fatal || message.ruleId === 'internal-error') {
         fatal = true

@@ -2,6 +2,7 @@
 
 import {describe, expect, it} from 'vitest'
 import formatJson, {jsonReportPieces} from '../../src/formatters/json.js'
+import {countsOf, isStoredResult, jsonResultText, resultFromJson, storedJsonText, toJsonResult} from '../../src/formatters/json-result.js'
 import type {LintResult} from '../../src/types.js'
 import {fixtureContext, fixtureResults} from './fixture-results.js'
 
@@ -62,5 +63,43 @@ describe('json in pieces', () => {
     const manyPieces = [...jsonReportPieces(many)]
     expect(manyPieces.length).toBeGreaterThan(3)
     expect(manyPieces.join('')).toBe(formatJson(many, context))
+  })
+})
+
+describe('results read back from their JSON', () => {
+  const original = fixtureResults.find((result) => result.messages.length > 1)!
+  const text = jsonResultText(original)
+  const read = (): LintResult => resultFromJson(text, original.filePath, countsOf(original))
+
+  it('equal the result they were written from, messages parsed when first read', () => {
+    const result = read()
+    expect(isStoredResult(result)).toBe(true)
+    expect(storedJsonText(result)).toBe(text)
+    expect(result).toEqual(JSON.parse(text))
+    // Reading the messages lets go of the stored text: they may be changed from now on.
+    expect(storedJsonText(result)).toBeUndefined()
+    expect(jsonResultText(result)).toBe(text)
+  })
+
+  it('are written anew once changed, and copies do not carry the stored text', () => {
+    const changed = read()
+    changed.messages = changed.messages.slice(0, 1)
+    expect(jsonResultText(changed)).toBe(JSON.stringify(toJsonResult({...original, messages: original.messages.slice(0, 1)})))
+    const renamed = read()
+    renamed.filePath = '/elsewhere.md'
+    expect(jsonResultText(renamed)).toContain('"filePath":"/elsewhere.md"')
+    const copy = {...read(), errorCount: 0}
+    expect(isStoredResult(copy)).toBe(false)
+    expect(jsonResultText(copy)).toContain('"errorCount":0')
+    const fixed = read()
+    fixed.output = 'fixed'
+    expect(storedJsonText(fixed)).toBeUndefined()
+  })
+
+  it('make the same report as the results they were written from', () => {
+    const context = fixtureContext()
+    const stored = fixtureResults.map((result) => resultFromJson(jsonResultText(result), result.filePath, countsOf(result)))
+    expect([...jsonReportPieces(stored)].join('')).toBe(formatJson(fixtureResults, context))
+    expect(formatJson(stored, context)).toBe(formatJson(fixtureResults, context))
   })
 })
