@@ -18,8 +18,8 @@ export interface WalkOptions {
   paragraphs?: boolean
 }
 
-/** The tokenizer of the walk in progress, for {@link paragraphOf}. */
-let walkTokenizer: Tokenizer | null = null
+/** The tokenizer of each walk in progress, by its token table: {@link paragraphOf} builds with the tokenizer of the block's own walk. */
+const walkTokenizers = new WeakMap<BlockTokens, Tokenizer>()
 
 /** A token table no walk is using: the next walk takes it instead of allocating its columns again. */
 let spareTokens: BlockTokens | null = null
@@ -38,8 +38,7 @@ export function walkBlocks(index: DocumentIndex, visit: (block: Block) => void, 
   const tokenizer = new Tokenizer(index.lines)
   const tokens = spareTokens ?? new BlockTokens()
   spareTokens = null
-  const outer = walkTokenizer
-  walkTokenizer = tokenizer
+  walkTokenizers.set(tokens, tokenizer)
   try {
     for (const block of index.blocks) {
       if (!block.prose) {
@@ -59,7 +58,7 @@ export function walkBlocks(index: DocumentIndex, visit: (block: Block) => void, 
       }
     }
   } finally {
-    walkTokenizer = outer
+    walkTokenizers.delete(tokens)
     spareTokens = tokens
   }
 }
@@ -70,6 +69,7 @@ export function walkBlocks(index: DocumentIndex, visit: (block: Block) => void, 
  * @param block A block being visited by {@link walkBlocks}.
  */
 export function paragraphOf(block: Block): Block['paragraph'] {
-  if (block.paragraph || !block.tokens || !walkTokenizer) return block.paragraph
-  return (block.paragraph = walkTokenizer.paragraphOf(block.tokens))
+  const tokenizer = block.tokens && !block.paragraph ? walkTokenizers.get(block.tokens) : undefined
+  if (!tokenizer) return block.paragraph
+  return (block.paragraph = tokenizer.paragraphOf(block.tokens!))
 }
