@@ -14,6 +14,7 @@
 import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join, sep} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {performance} from 'node:perf_hooks'
 // Imported statically so that the bundle holds nspell: one module to load, not twenty CommonJS files.
 import NSpell from 'nspell'
@@ -117,25 +118,43 @@ function packageRoot(entry: string, name: string): {folder: string; version: str
 }
 
 /**
+ * The folder and version of an installed package, looked up in the
+ * `node_modules` folders above this module, as Node resolves a bare name,
+ * without starting Node's CommonJS resolver (which costs a few milliseconds
+ * in a process that has not used it yet). Other layouts go to the resolver.
+ * @param name The package name.
+ * @throws When the package cannot be resolved.
+ */
+function findPackage(name: string): {folder: string; version: string} {
+  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
+    const manifest = join(folder, 'node_modules', name, 'package.json')
+    if (existsSync(manifest)) {
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as {name?: string; version?: string}
+      if (json.name === name) return {folder: dirname(manifest), version: json.version ?? '0.0.0'}
+    }
+    if (dirname(folder) === folder) break
+  }
+  return packageRoot(require.resolve(name), name)
+}
+
+/**
  * Finds the dictionary package of a locale.
  * @param locale The locale.
  * @throws When the package is not installed, naming the package to install.
  */
 export function locateDictionary(locale: Locale): DictionaryPackage {
   const name = dictionaryPackages[locale]
-  let entry: string
   try {
-    entry = require.resolve(name)
+    const {folder, version} = findPackage(name)
+    return {name, version, folder}
   } catch {
     throw new Error(`locale \`${locale}\` needs the dictionary package \`${name}\`; install it with \`npm install ${name}\``)
   }
-  const {folder, version} = packageRoot(entry, name)
-  return {name, version, folder}
 }
 
 /** nspell's version, for the cache key. */
 function nspellVersion(): string {
-  return packageRoot(require.resolve('nspell'), 'nspell').version
+  return findPackage('nspell').version
 }
 
 /**
