@@ -13,7 +13,7 @@
 import {isAscii} from 'node:buffer'
 import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {countsOf, jsonResultText, resultFromJson} from '../formatters/json-result.js'
+import {countsOf, isStoredResult, jsonResultText, lintedWithoutFailure, resultFromJson, storedJsonText} from '../formatters/json-result.js'
 import type {LintResult} from '../types.js'
 
 /** Default cache file name, in the working directory. */
@@ -109,15 +109,22 @@ export class LintCache {
    * @param result The result.
    */
   set(filePath: string, contentHash: string, settingsKey: string, result: LintResult): void {
-    if (result.fatalErrorCount > 0 || result.messages.some((message) => message.ruleId === 'internal-error')) {
+    // A result kept as JSON was linted without failure (the worker checked), and its messages stay unread.
+    if (!isStoredResult(result) && !lintedWithoutFailure(result)) {
       if (this.data.entries[filePath]) {
         delete this.data.entries[filePath]
         this.changed = true
       }
       return
     }
-    const {source: _source, output: _output, ...stored} = result
-    this.data.entries[filePath] = {contentHash, settingsKey, counts: countsOf(stored), json: jsonResultText({...stored, filePath})}
+    // A result that came as JSON from a worker is stored as it came.
+    const stored = result.filePath === filePath ? storedJsonText(result) : undefined
+    let json = stored
+    if (json === undefined) {
+      const {source: _source, output: _output, ...kept} = result
+      json = jsonResultText({...kept, filePath})
+    }
+    this.data.entries[filePath] = {contentHash, settingsKey, counts: countsOf(result), json}
     this.changed = true
   }
 

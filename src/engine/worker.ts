@@ -4,6 +4,8 @@
  * with, and answers each batch with one message.
  */
 import {parentPort, workerData} from 'node:worker_threads'
+import {countsOf, isPlainResult, jsonResultText} from '../formatters/json-result.js'
+import type {LintResult} from '../types.js'
 import {flushRuleCaches} from './cache-flush.js'
 import {lintFile} from './lint-file.js'
 import {createLintRun} from './lint-run.js'
@@ -22,7 +24,7 @@ async function drain(): Promise<void> {
     const answers: WorkerAnswer[] = []
     for (const {id, filePath} of request.files) {
       try {
-        answers.push({id, result: await lintFile(filePath, run)})
+        answers.push(answerOf(id, await lintFile(filePath, run)))
       } catch (error) {
         answers.push({id, error: error instanceof Error ? error.message : String(error)})
       }
@@ -32,6 +34,12 @@ async function drain(): Promise<void> {
     parentPort!.postMessage({batch: request.batch, answers} satisfies WorkerReply)
   }
   draining = false
+}
+
+/** The answer for one file's result: as JSON when it is a plain result (see {@link WorkerAnswer}). */
+function answerOf(id: number, result: LintResult | null): WorkerAnswer {
+  if (!result || !isPlainResult(result)) return {id, result}
+  return {id, json: jsonResultText(result), filePath: result.filePath, counts: countsOf(result)}
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {

@@ -106,7 +106,8 @@ export function resultFromJson(text: string, filePath: string, counts: readonly 
 }
 
 /**
- * Whether a result was read from stored JSON ({@link resultFromJson}).
+ * Whether a result was read from stored JSON ({@link resultFromJson}): it
+ * holds no fatal message and no internal error ({@link isPlainResult}).
  * @param result A result.
  */
 export function isStoredResult(result: LintResult): boolean {
@@ -151,4 +152,22 @@ function sameCounts(result: LintResult, counts: readonly number[]): boolean {
  */
 export function countsOf(result: LintResult): number[] {
   return [result.errorCount, result.warningCount, result.fatalErrorCount, result.fixableErrorCount, result.fixableWarningCount]
+}
+
+/**
+ * Whether a file was linted without failing: no fatal message (it could be
+ * read and decoded) and no internal error (every rule ran).
+ * @param result A result.
+ */
+export function lintedWithoutFailure(result: LintResult): boolean {
+  return result.fatalErrorCount === 0 && !result.messages.some((message) => message.fatal === true || message.ruleId === 'internal-error')
+}
+
+/**
+ * Whether a result can be kept as its JSON ({@link resultFromJson}): linted
+ * without failure, with no source text and no fixed output.
+ * @param result A result.
+ */
+export function isPlainResult(result: LintResult): boolean {
+  return result.source === undefined && result.output === undefined && lintedWithoutFailure(result)
 }
