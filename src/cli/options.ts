@@ -117,7 +117,7 @@ Input:
       --cache               reuse results of unchanged files (.bilintcache)
       --cache-location FILE where the cache lives
       --shard I/N           lint only shard I of N (deterministic split by path)
-      --threads N           worker threads (default: one per core; small runs use one)
+      --threads N           threads to lint on, this one included (default: one per core; small runs use one)
 
 Editors:
       --lsp                 run the language server on stdin/stdout (--stdio is accepted)

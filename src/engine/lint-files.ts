@@ -130,8 +130,13 @@ async function lintSharing(files: readonly string[], run: LintRun, threads: numb
   return results
 }
 
-/** Lints files on worker threads, which build their own run from the options (without a cache: this thread keeps it). */
-async function lintOnWorkers(files: readonly string[], run: LintRun, workers: number): Promise<Array<LintResult | null>> {
-  const parallel = await import('./parallel.js')
-  return parallel.lintOnWorkers(files, {...run.options, cwd: run.configs.cwd, cache: false}, workers)
+/**
+ * Lints files on `threads` threads: this one and worker threads, which build
+ * their own run from the options (without a cache: this thread keeps it).
+ */
+async function lintOnWorkers(files: readonly string[], run: LintRun, threads: number): Promise<Array<LintResult | null>> {
+  const [parallel, linter] = await Promise.all([import('./parallel.js'), import('./lint-file.js')])
+  // This thread's results are cached with the workers' afterwards, as the workers' are.
+  const here: LintRun = {...run, cache: null}
+  return parallel.lintOnWorkers(files, {...run.options, cwd: run.configs.cwd, cache: false}, threads, (filePath) => linter.lintFile(filePath, here))
 }

@@ -51,7 +51,7 @@ export interface LintFilesOptions extends LintOptions {
   cacheLocation?: string
   /** Lint only this shard of the files (default: all). */
   shard?: Shard
-  /** Worker threads to lint on (default 1: in this thread). Small runs stay in this thread. */
+  /** Threads to lint on, this one and `threads - 1` workers (default 1: this thread only). Small runs stay in this thread. */
   threads?: number
 }
 

@@ -46,18 +46,32 @@ const maxBatchFiles = 16
 /** Batches a worker holds at once: the one it lints and the next. */
 const batchesAhead = 2
 
+/** Lints one file in this thread: its result, or null when its configuration ignores it. */
+export type LocalLinter = (filePath: string) => Promise<LintResult | null>
+
 /**
- * Lints files on `threads` workers.
+ * Lints files on `threads` threads: this one, with `lintHere`, and
+ * `threads - 1` workers, all taking batches from one queue. This thread
+ * lints rather than waits, and the run starts one worker fewer (each worker
+ * loads bilint and warms up V8's compiled code on its own). A file that
+ * crashed a worker is retried on a worker, never here.
  * @param files Absolute paths.
  * @param options Options for every file (must be structured-cloneable).
- * @param threads Number of workers.
+ * @param threads Number of threads, this one included.
+ * @param lintHere Lints one file in this thread.
  * @returns One entry per file, in order: its result, or null when its configuration ignores it.
  */
-export async function lintOnWorkers(files: readonly string[], options: LintFilesOptions, threads: number): Promise<Array<LintResult | null>> {
+export async function lintOnWorkers(
+  files: readonly string[],
+  options: LintFilesOptions,
+  threads: number,
+  lintHere: LocalLinter,
+): Promise<Array<LintResult | null>> {
   const results: Array<LintResult | null> = new Array(files.length).fill(null)
   if (files.length === 0) return results
   const pool = new WorkerPool(files, options, results)
-  await Promise.all(Array.from({length: Math.min(threads, files.length)}, () => pool.run()))
+  const workers = Array.from({length: Math.max(1, Math.min(threads, files.length) - 1)}, () => pool.run())
+  await Promise.all([...workers, pool.runHere(lintHere)])
   for (const [id, reason] of pool.failures) results[id] = await refusedFile(files[id]!, `Internal error: ${reason}`)
   return results
 }
@@ -135,6 +149,29 @@ class WorkerPool {
     })
   }
 
+  /**
+   * Lints batches in this thread until none is left for it, letting the
+   * workers' replies in between files so that they never wait for more.
+   * @param lintHere Lints one file in this thread.
+   */
+  async runHere(lintHere: LocalLinter): Promise<void> {
+    this.running++
+    try {
+      for (let files = this.takeBatch(false, false); files; files = this.takeBatch(false, false)) {
+        for (const {id, filePath} of files) {
+          try {
+            this.results[id] = await lintHere(filePath)
+          } catch (error) {
+            this.failures.push([id, error instanceof Error ? error.message : String(error)])
+          }
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      }
+    } finally {
+      this.running--
+    }
+  }
+
   /** Whether files remain to be handed out. */
   private hasWork(): boolean {
     return this.suspects.length > 0 || this.next < this.files.length
@@ -145,9 +182,10 @@ class WorkerPool {
    * alone, and only to a worker holding nothing else; other batches take a
    * share of what is left that shrinks as the list runs out.
    * @param holdsBatch Whether the worker still has a batch to lint.
+   * @param takesSuspects Whether it may take a file that crashed a worker (this thread may not).
    */
-  private takeBatch(holdsBatch: boolean): WorkerRequest['files'] | null {
-    if (this.suspects.length > 0) {
+  private takeBatch(holdsBatch: boolean, takesSuspects = true): WorkerRequest['files'] | null {
+    if (takesSuspects && this.suspects.length > 0) {
       if (holdsBatch) return null
       const id = this.suspects.shift()!
       return [{id, filePath: this.files[id]!}]
