@@ -22,6 +22,7 @@ import {buildCorpus, corpusDir, MB} from './corpus.mjs'
 import {runHeader} from './environment.mjs'
 import {measureThroughput} from './inprocess.mjs'
 import {linearity, renderReport} from './report.mjs'
+import {median} from './stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -59,19 +60,40 @@ const runsFor = (file) => (quick ? 1 : file.bytes > 2 * MB ? 3 : 5)
 /** @param {{bytes: number}} file */
 const budgetFor = (file) => (file.bytes > 2 * MB ? budgets.large : budgets.small)
 
+/**
+ * Runs measurements of one run each in turns (A, B, C, A, B, C, …) and
+ * merges each one's runs: times in order, the median and rates of them all.
+ * @template {{ms: number, times: number[], planned: number, files: number, filesPerS: number, mbPerS: number}} M
+ * @param {Array<() => Promise<M>>} measures One run of each measurement.
+ * @param {number} rounds Turns.
+ * @returns {Promise<M[]>}
+ */
+async function measureInTurns(measures, rounds) {
+  /** @type {M[][]} */
+  const runs = measures.map(() => [])
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, measure] of measures.entries()) runs[index]?.push(await measure())
+  }
+  return runs.map((each) => {
+    const first = /** @type {M} */ (each[0])
+    const times = each.flatMap((run) => run.times)
+    const ms = median(times)
+    return {...first, ms, times, planned: rounds, filesPerS: first.files / (ms / 1000), mbPerS: (first.mbPerS * first.ms) / ms}
+  })
+}
+
 const started = Date.now()
 const loadAtStart = os.loadavg()[0]
 const corpus = await buildCorpus({log})
 
 log('CLI start-up…')
 const startup = await measureStartup({root, corpus, runs: quick ? 1 : 10})
-log('CLI on 1,000 small files…')
-const smallFiles = await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000})
-const smallFilesByThreads = []
-for (const threads of [1, 2]) {
-  log(`CLI on 1,000 small files, --threads ${threads}…`)
-  smallFilesByThreads.push(await measureSmallFiles({root, corpus, runs: quick ? 1 : 5, budgetMs: 20_000, extraArgs: ['--threads', String(threads)]}))
-}
+log('CLI on 1,000 small files: default threads, --threads 1 and --threads 2, taking turns…')
+// The three are measured in turns, so that a machine whose speed drifts during the run affects them alike.
+const [smallFiles, ...smallFilesByThreads] = await measureInTurns(
+  [[], ['--threads', '1'], ['--threads', '2']].map((extraArgs) => () => measureSmallFiles({root, corpus, runs: 1, budgetMs: 20_000, extraArgs})),
+  quick ? 1 : 5,
+)
 log('CLI on 1,000 small files, no stored suggestions…')
 const smallFilesFirstRun = await measureSmallFiles({root, corpus, runs: quick ? 1 : 3, budgetMs: 20_000, forgetSuggestions: true})
 log('CLI --cache re-run on 1,000 unchanged files…')
