@@ -132,6 +132,8 @@ export function urlSchemeAt(text: string, index: number): boolean {
  * string made (no other character lowers to a letter of these prefixes).
  */
 function startsWithFolded(text: string, at: number, prefix: string): boolean {
+  // No read past the end: optimized code gives up on a `charCodeAt` out of bounds.
+  if (at + prefix.length > text.length) return false
   for (let index = 0; index < prefix.length; index++) {
     const expected = prefix.charCodeAt(index)
     const code = text.charCodeAt(at + index)

@@ -156,7 +156,7 @@ class SimplePieceReader {
     if (line.includes('\\\\') || isSpaceOrTab(text.charCodeAt(row.end - 1))) return null
     const pipes: number[] = []
     for (let index = line.indexOf('|'); index !== -1; index = line.indexOf('|', index + 1)) {
-      if (line.charCodeAt(index - 1) !== 92) pipes.push(row.start + index)
+      if (index === 0 || line.charCodeAt(index - 1) !== 92) pipes.push(row.start + index)
     }
     const bounds = [row.start, ...pipes.filter((pipe) => pipe !== row.start), row.end]
     const cells: BlockSource[] = []
@@ -427,13 +427,15 @@ function delimiterRowCells(text: string, start: number, end: number): number {
   let cells = 0
   for (const cell of line.split('|')) {
     const trimmed = cell.trim()
+    // Reads stop at the end: optimized code gives up on a `charCodeAt` out of bounds.
+    const length = trimmed.length
     let index = 0
-    if (trimmed.charCodeAt(index) === 58) index++
+    if (index < length && trimmed.charCodeAt(index) === 58) index++
     const dashes = index
-    while (trimmed.charCodeAt(index) === 45) index++
+    while (index < length && trimmed.charCodeAt(index) === 45) index++
     if (index === dashes) return 0
-    if (trimmed.charCodeAt(index) === 58) index++
-    if (index !== trimmed.length) return 0
+    if (index < length && trimmed.charCodeAt(index) === 58) index++
+    if (index !== length) return 0
     cells++
   }
   return cells
