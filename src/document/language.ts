@@ -42,8 +42,8 @@ export function countScripts(paragraph: Paragraph): ScriptCounts {
  * as {@link countScripts} counts them in its paragraph, without building the
  * paragraph: sources and symbols are not words, and the punctuation inside
  * words (`it's`, `well-known`) holds no letters. With a token record that
- * has room for it, the scan's tokens are kept for the walk that builds the
- * paragraph later (see `token-record.ts`).
+ * has room for it, the scan's tokens are kept for the walk that reads the
+ * block's tokens later (see `token-record.ts`).
  * @param tokenizer The file's tokenizer.
  * @param prose The block's prose.
  * @param record The document's token record, if any.

@@ -1,7 +1,7 @@
 /**
  * The tokens of a document's prose, recorded while the document is built
  * (one scan counts each block's letters) and replayed when the rules' walk
- * builds each block's paragraph, so that a block is scanned once, not twice.
+ * reads each block's tokens, so that a block is scanned once, not twice.
  *
  * One record per document holds the blocks' tokens one after the other, one
  * 32-bit entry a token: its end offset in the block's prose, shifted left 3
