@@ -12,7 +12,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
-const {ruleMetas} = await import(new URL('../dist/src/rules.js', import.meta.url).href)
+const {ruleMetas} = await import(new URL('../dist/src/rule-metas.js', import.meta.url).href)
 const {configSchemaText, schemaFilePath} = await import(new URL('../dist/src/schema/config-schema.js', import.meta.url).href)
 
 const target = path.join(repoRoot, schemaFilePath)

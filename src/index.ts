@@ -10,7 +10,7 @@
  */
 export {lintFiles, lintText, type LintFilesOptions, type LintOptions, type LintTextOptions} from './engine/lint-files.js'
 export {defineRule, type RuleContext, type RuleModule, type RuleReport, type RuleSettings} from './engine/rule.js'
-export {ruleMetas} from './rules.js'
+export {ruleMetas} from './rule-metas.js'
 export type {
   BilintConfig,
   FixApplicability,

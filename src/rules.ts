@@ -9,12 +9,8 @@ import spelling from '../rules/spelling/index.js'
 import punctuationWidth from '../rules/punctuation-width/index.js'
 import cjkLatinSpacing from '../rules/cjk-latin-spacing/index.js'
 import type {RuleModule} from './engine/rule.js'
-import type {RuleMeta} from './types.js'
 
 /** Every rule, by id. */
 export const ruleModules: ReadonlyMap<string, RuleModule<object>> = new Map(
   ([mixedLanguage, gluedSubscript, orphanedHeading, inconsistentNumbering, spelling, punctuationWidth, cjkLatinSpacing] as Array<RuleModule<object>>).map((rule) => [rule.meta.id, rule]),
 )
-
-/** Metadata of every rule, in order. */
-export const ruleMetas: readonly RuleMeta[] = [...ruleModules.values()].map((rule) => rule.meta)

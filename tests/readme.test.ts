@@ -4,7 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {ruleMetas} from '../src/rules.js'
+import {ruleMetas} from '../src/rule-metas.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -30,7 +30,7 @@ describe('README output', () => {
   it('shows what bilint prints today for the example', async () => {
     const {lintFiles} = await import('../src/index.js')
     const {loadFormatter} = await import('../src/formatters/index.js')
-    const {ruleMetas: metas} = await import('../src/rules.js')
+    const {ruleMetas: metas} = await import('../src/rule-metas.js')
     const root = new URL('../', import.meta.url).pathname
     const results = await lintFiles(['fixtures/example.md'], {cwd: root})
     const context = {cwd: root, color: false, rulesMeta: Object.fromEntries(metas.map((meta) => [meta.id, meta])), version: '0.1.0'}

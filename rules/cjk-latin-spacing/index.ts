@@ -10,8 +10,9 @@
 import type {Block} from '../../src/document/types.js'
 import type {ProseText} from '../../src/parser/prose.js'
 import {blockLeaves, type ParagraphLeaf} from '../../src/document/walk.js'
-import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
+import {defineRule, type RuleReport} from '../../src/engine/rule.js'
 import {isCjkPunctuation, isDigit, isHan, isLatinLetter, isWhiteSpace} from '../../src/text/scripts.js'
+import {meta} from './meta.js'
 
 /** Options of cjk-latin-spacing. */
 export interface CjkLatinSpacingOptions {
@@ -272,21 +273,7 @@ function superfluousSpaceReport(tokens: Token[], index: number, text: string): R
 }
 
 export default defineRule<CjkLatinSpacingOptions>(
-  {
-    id: 'cjk-latin-spacing',
-    description: 'Missing space between Chinese and Latin letters or digits, or a space beside full-width punctuation',
-    type: 'layout',
-    languages: ['zh'],
-    fixable: 'always',
-    defaultSeverity: 'warn',
-    schema: {
-      type: 'object',
-      properties: {numbers: {type: 'boolean'}},
-      additionalProperties: false,
-    },
-    url: ruleUrl('cjk-latin-spacing'),
-    presets: ['zh-typography'],
-  },
+  meta,
   {numbers: true},
   ({index, options, report}) => {
     const text = index.text

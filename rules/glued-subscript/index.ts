@@ -5,8 +5,9 @@
  * (`senses2.5Heavier`).
  */
 import {readWordList} from '../../src/dictionaries.js'
-import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+import {defineRule} from '../../src/engine/rule.js'
 import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
+import {meta} from './meta.js'
 
 /** Options of glued-subscript. */
 export interface GluedSubscriptOptions {
@@ -167,21 +168,7 @@ function mentionedFormula(blockText: string, candidates: readonly string[]): str
 }
 
 export default defineRule<GluedSubscriptOptions>(
-  {
-    id: 'glued-subscript',
-    description: 'Formula or unit glued to the next word after its subscript was lost',
-    type: 'problem',
-    languages: ['en', 'zh'],
-    fixable: 'sometimes',
-    defaultSeverity: 'error',
-    schema: {
-      type: 'object',
-      properties: {formulas: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true}},
-      additionalProperties: false,
-    },
-    url: ruleUrl('glued-subscript'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {formulas: []},
   ({options, report}) => {
     const table = formulaTable(options.formulas)

@@ -29,7 +29,8 @@ import {Outline, type NumberedSequence} from '../../src/document/outline.js'
 import type {Block, DocumentIndex} from '../../src/document/types.js'
 import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import {isSinglePieceWord, wordPieces} from '../../src/parser/tokenizer.js'
-import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
+import {defineRule, type RuleReport} from '../../src/engine/rule.js'
+import {meta} from './meta.js'
 
 /** Options of inconsistent-numbering. */
 export interface InconsistentNumberingOptions {
@@ -746,24 +747,7 @@ function documentProblems(
 }
 
 export default defineRule<InconsistentNumberingOptions>(
-  {
-    id: 'inconsistent-numbering',
-    description: 'Numbering that switches style, skips or repeats a number, or stays Chinese in an English document',
-    type: 'suggestion',
-    languages: ['en', 'zh'],
-    fixable: 'sometimes',
-    defaultSeverity: 'warn',
-    schema: {
-      type: 'object',
-      properties: {
-        checkInline: {type: 'boolean'},
-        checkChineseInEnglish: {type: 'boolean'},
-      },
-      additionalProperties: false,
-    },
-    url: ruleUrl('inconsistent-numbering'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {checkInline: true, checkChineseInEnglish: true},
   ({index, options, report}) => {
     // Sentence markers are read from each paragraph while it exists; the sequences run over the whole document at the end.

@@ -11,8 +11,9 @@
 import {readWordList} from '../../src/dictionaries.js'
 import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import type {Block, DocumentIndex} from '../../src/document/types.js'
-import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
+import {defineRule, type RuleReport} from '../../src/engine/rule.js'
 import {isHan, isLatinLetter} from '../../src/text/scripts.js'
+import {meta} from './meta.js'
 
 /** Options of mixed-language. */
 export interface MixedLanguageOptions {
@@ -794,25 +795,7 @@ function checkBlock(
 }
 
 export default defineRule<MixedLanguageOptions>(
-  {
-    id: 'mixed-language',
-    description: 'Chinese left untranslated in English text, or English in Chinese text',
-    type: 'problem',
-    languages: ['en', 'zh'],
-    fixable: 'never',
-    defaultSeverity: 'error',
-    schema: {
-      type: 'object',
-      properties: {
-        allowedTerms: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-        minRunLength: {type: 'integer', minimum: 1},
-        minEnglishWords: {type: 'integer', minimum: 1},
-      },
-      additionalProperties: false,
-    },
-    url: ruleUrl('mixed-language'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {allowedTerms: [], minRunLength: 1, minEnglishWords: 6},
   ({index, options, report}) => {
     const direction = index.language === 'en' ? englishDocument : index.language === 'zh' ? chineseDocument : null

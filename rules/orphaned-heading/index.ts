@@ -3,7 +3,8 @@
  * same or a higher level, or before the end of the document.
  */
 import type {Block} from '../../src/document/types.js'
-import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+import {defineRule} from '../../src/engine/rule.js'
+import {meta} from './meta.js'
 
 /** Options of orphaned-heading (none yet). */
 export type OrphanedHeadingOptions = Record<string, never>
@@ -32,17 +33,7 @@ function quote(text: string): string {
 }
 
 export default defineRule<OrphanedHeadingOptions>(
-  {
-    id: 'orphaned-heading',
-    description: 'Heading with no body before the next heading of the same or a higher level',
-    type: 'suggestion',
-    languages: ['en', 'zh'],
-    fixable: 'never',
-    defaultSeverity: 'warn',
-    schema: {type: 'object', properties: {}, additionalProperties: false},
-    url: ruleUrl('orphaned-heading'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {},
   ({index, report}) => {
     const blocks = index.blocks

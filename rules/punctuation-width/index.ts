@@ -9,10 +9,11 @@
  * `全局变量 Vue 上。For example,` the `。` ends the Chinese sentence and stays.
  */
 import type {Block, ScriptLanguage} from '../../src/document/types.js'
-import {defineRule, ruleUrl, type RuleReport} from '../../src/engine/rule.js'
+import {defineRule, type RuleReport} from '../../src/engine/rule.js'
 import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import type {FixApplicability} from '../../src/types.js'
 import {CharClass, classify, isDigit, isHan} from '../../src/text/scripts.js'
+import {meta} from './meta.js'
 
 /** Options of punctuation-width. */
 export interface PunctuationWidthOptions {
@@ -613,24 +614,7 @@ function toReport(finding: Finding, context: ParagraphContext): RuleReport {
 }
 
 export default defineRule<PunctuationWidthOptions>(
-  {
-    id: 'punctuation-width',
-    description: 'Full-width punctuation in English text, or half-width punctuation in Chinese text',
-    type: 'layout',
-    languages: ['en', 'zh'],
-    fixable: 'sometimes',
-    defaultSeverity: 'error',
-    schema: {
-      type: 'object',
-      properties: {
-        allowEnglishListsInChinese: {type: 'boolean'},
-        allowCurlyQuotesInEnglish: {type: 'boolean'},
-      },
-      additionalProperties: false,
-    },
-    url: ruleUrl('punctuation-width'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {allowEnglishListsInChinese: true, allowCurlyQuotesInEnglish: false},
   ({index, options, report}) => ({
     block(block) {

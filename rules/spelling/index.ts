@@ -5,7 +5,7 @@
  * each file.
  */
 import type {DocumentIndex} from '../../src/document/types.js'
-import {defineRule, ruleUrl} from '../../src/engine/rule.js'
+import {defineRule} from '../../src/engine/rule.js'
 import {type BlockTokens, TokenType} from '../../src/parser/block-tokens.js'
 import {isSinglePieceWord, wordPieces} from '../../src/parser/tokenizer.js'
 import {spellChecker, type SpellChecker} from './checker.js'
@@ -22,6 +22,7 @@ import {
   possessiveStem,
   type WordPart,
 } from './words.js'
+import {meta} from './meta.js'
 
 /** Options of spelling. */
 export interface SpellingOptions {
@@ -236,25 +237,7 @@ function isCheckedDocument(index: DocumentIndex): boolean {
 }
 
 export default defineRule<SpellingOptions>(
-  {
-    id: 'spelling',
-    description: 'Unknown English word: a typo, or a term the dictionary lacks',
-    type: 'suggestion',
-    languages: ['en'],
-    fixable: 'never',
-    defaultSeverity: 'warn',
-    schema: {
-      type: 'object',
-      properties: {
-        maxSuggestions: {type: 'integer', minimum: 0},
-        locale: {enum: ['en-US', 'en-GB']},
-        ignore: {type: 'array', items: {type: 'string', minLength: 1}, uniqueItems: true},
-      },
-      additionalProperties: false,
-    },
-    url: ruleUrl('spelling'),
-    presets: ['recommended', 'zh-typography'],
-  },
+  meta,
   {maxSuggestions: 30, locale: 'en-US', ignore: []},
   ({index, options, projectWords, report}) => {
     if (!isCheckedDocument(index)) return

@@ -8,7 +8,7 @@ import {ConfigError} from '../config/errors.js'
 import {ConfigFinder, loadConfigFile} from '../config/load-config.js'
 import {validateConfig} from '../config/validate.js'
 import {parseWordList} from '../dictionaries.js'
-import {ruleMetas} from '../rules.js'
+import {ruleMetas} from '../rule-metas.js'
 import type {BilintConfig} from '../types.js'
 import type {LintFilesOptions} from './options.js'
 

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import type {LintCache} from '../cache/lint-cache.js'
 import {resolveRuleSettings} from '../config/resolve.js'
-import {ruleMetas} from '../rules.js'
+import {ruleMetas} from '../rule-metas.js'
 import type {BilintConfig} from '../types.js'
 import {ConfigSource, type FileConfig} from './config-source.js'
 import type {EnabledRules} from './lint-text.js'

@@ -166,11 +166,3 @@ function indexOf(file: VFile, ruleId: string): DocumentIndex {
   if (!index) throw new Error(`${ruleId}: the document index is missing; parse with bilint's parser`)
   return index
 }
-
-/**
- * Documentation URL of a rule page.
- * @param id The rule id.
- */
-export function ruleUrl(id: string): string {
-  return `https://github.com/bilint/bilint/blob/main/rules/${id}/README.md`
-}

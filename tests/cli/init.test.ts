@@ -10,7 +10,7 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {afterEach, describe, expect, it} from 'vitest'
 import {validateConfig} from '../../src/config/validate.js'
-import {ruleMetas} from '../../src/rules.js'
+import {ruleMetas} from '../../src/rule-metas.js'
 import {linesOf, repoRoot, runBilint} from './helpers.js'
 
 /** Folders made by the tests, removed after each. */

@@ -12,7 +12,7 @@ import {Ajv, type ValidateFunction} from 'ajv'
 import {describe, expect, it} from 'vitest'
 import {ConfigError} from '../../src/config/errors.js'
 import {CONFIG_KEYS, validateConfig} from '../../src/config/validate.js'
-import {ruleMetas} from '../../src/rules.js'
+import {ruleMetas} from '../../src/rule-metas.js'
 import {buildConfigSchema, configSchemaText, packagedSchemaReference, schemaFilePath} from '../../src/schema/config-schema.js'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
