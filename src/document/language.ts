@@ -131,10 +131,18 @@ export function looksEnglish(sample: string): boolean {
       continue
     }
     const start = index
-    while (index < length && isAsciiLetter(sample.charCodeAt(index))) index++
+    let capitals = false
+    while (index < length) {
+      const code = sample.charCodeAt(index)
+      if (!isAsciiLetter(code)) break
+      if (code < 97) capitals = true
+      index++
+    }
     words++
-    // Only a word as short as the longest function word is looked up.
-    if (index - start <= longestFunctionWord && known.has(sample.slice(start, index).toLowerCase())) hits++
+    // Only a word as short as the longest function word is looked up, lowered only when it has a capital.
+    if (index - start > longestFunctionWord) continue
+    const word = sample.slice(start, index)
+    if (known.has(capitals ? word.toLowerCase() : word)) hits++
   }
   return words >= 20 && hits / words >= englishFunctionWordShare
 }
