@@ -201,22 +201,18 @@ function wordKind(text: string): TokenKind {
 const maxPairSearch = 32
 
 /**
- * A paragraph's leaves in order, across its sentences, as columns: kind,
- * text and file offsets of each token. One table serves every block in turn,
- * so reading a block allocates no token objects; its bracket and quote pairs
- * are read when a check first asks for them.
+ * What the checks read about a block's tokens, as columns beside the block's
+ * own (text, file offsets): each token's kind, and its bracket and quote
+ * pairs, read when a check first asks for them. One table serves every block
+ * in turn, so reading a block allocates no token objects.
  */
 class TokenTable {
   /** Number of tokens. */
   length = 0
   /** Kind of each token. */
   kinds = new Uint8Array(256)
-  /** Start offset of each token in the file (the block's column). */
-  starts = new Int32Array(0)
-  /** End offset of each token in the file, exclusive (the block's column). */
-  ends = new Int32Array(0)
-  /** Text of each token (the block's column). */
-  texts: string[] = []
+  /** The block's tokens read last: their texts and file offsets. */
+  block!: BlockTokens
   /** For a token that opens or closes a pair: the index of its partner, else -1. */
   private partners = new Int32Array(256)
   /** For each token: the index of the opener of the innermost pair around it, else -1. */
@@ -234,9 +230,7 @@ class TokenTable {
     const length = block.length
     while (this.kinds.length < length) this.grow()
     this.length = length
-    this.texts = block.texts
-    this.starts = block.starts
-    this.ends = block.ends
+    this.block = block
     this.paired = false
     const {types, texts} = block
     const kinds = this.kinds
@@ -259,11 +253,6 @@ class TokenTable {
           kinds[index] = Kind.Source
       }
     }
-  }
-
-  /** Lets go of the tokens read last, which hold on to the file's text. */
-  release(): void {
-    this.texts = []
   }
 
   /** Index of the opener or closer paired with token `index`, else -1. */
@@ -290,7 +279,7 @@ class TokenTable {
   private pairCode(index: number): number {
     const kind = this.kinds[index]
     if (kind !== Kind.Mark && kind !== Kind.WideMark) return none
-    const code = singleCode(this.texts[index]!)
+    const code = singleCode(this.block.texts[index]!)
     return closerOf(code) !== none || isCloser(code) ? code : none
   }
 
@@ -312,7 +301,7 @@ class TokenTable {
         // Look a bounded way down the stack: an unmatched closer must not cost a
         // scan of every opener (linear time on adversarial text).
         for (let depth = open.length - 1; depth >= 0 && depth >= open.length - maxPairSearch; depth--) {
-          if (closerOf(this.texts[open[depth]!]!.charCodeAt(0)) === code) {
+          if (closerOf(this.block.texts[open[depth]!]!.charCodeAt(0)) === code) {
             match = depth
             break
           }
@@ -403,7 +392,7 @@ function runEnd(tokens: TokenTable, first: number, direction: Direction): number
 function isEnclosed(tokens: TokenTable, first: number, last: number, direction: Direction): boolean {
   const opener = tokens.enclosing(first)
   if (opener === none || tokens.enclosing(last) !== opener) return false
-  if (!isParenthesis(tokens.texts[opener]!)) return true
+  if (!isParenthesis(tokens.block.texts[opener]!)) return true
   // A gloss opens with the foreign text and follows text in the document's language.
   if (nextContent(tokens, opener) !== first) return false
   const before = previousContent(tokens, opener)
@@ -414,7 +403,7 @@ function isEnclosed(tokens: TokenTable, first: number, last: number, direction: 
 function isGlossed(tokens: TokenTable, last: number, direction: Direction): boolean {
   let after = last + 1
   while (after < tokens.length && tokens.kinds[after] === Kind.Space) after++
-  if (after >= tokens.length || !isParenthesis(tokens.texts[after]!)) return false
+  if (after >= tokens.length || !isParenthesis(tokens.block.texts[after]!)) return false
   const closer = tokens.partner(after)
   if (closer <= after) return false
   const inside = nextContent(tokens, after)
@@ -425,20 +414,20 @@ function isGlossed(tokens: TokenTable, last: number, direction: Direction): bool
 function isCited(tokens: TokenTable, first: number): boolean {
   const last = previousContent(tokens, first)
   if (last === none || tokens.kinds[last] !== Kind.Latin) return false
-  const word = tokens.texts[last]!.toLowerCase()
+  const word = tokens.block.texts[last]!.toLowerCase()
   const citations = citationWordSet()
   if (citations.has(word)) return true
   const before = previousContent(tokens, last)
-  return before !== none && tokens.kinds[before] === Kind.Latin && citations.has(`${tokens.texts[before]!.toLowerCase()} ${word}`)
+  return before !== none && tokens.kinds[before] === Kind.Latin && citations.has(`${tokens.block.texts[before]!.toLowerCase()} ${word}`)
 }
 
 /** Whether the run is the whole text of a Markdown link: `[How to use the API](…)`. */
 function isLinkText(index: DocumentIndex, tokens: TokenTable, first: number, last: number): boolean {
   if (index.format !== 'markdown') return false
   const text = index.text
-  let end = tokens.ends[last]!
+  let end = tokens.block.ends[last]!
   while (end < text.length && isClauseEndingCode(text.charCodeAt(end))) end++
-  return text[tokens.starts[first]! - 1] === '[' && text[end] === ']'
+  return text[tokens.block.starts[first]! - 1] === '[' && text[end] === ']'
 }
 
 /** The text of tokens `first`…`last`, and each token's offset in it. */
@@ -447,7 +436,7 @@ function runText(tokens: TokenTable, first: number, last: number): {text: string
   const offsets: number[] = []
   for (let index = first; index <= last; index++) {
     offsets.push(text.length)
-    text += tokens.texts[index]!
+    text += tokens.block.texts[index]!
   }
   return {text, offsets}
 }
@@ -493,7 +482,7 @@ function hasHan(tokens: TokenTable, first: number, last: number, terms: readonly
     return countHanIn(text, coverAllowedTerms(text, terms), 0) >= minimum
   }
   let count = 0
-  for (let index = first; index <= last && count < minimum; index++) count += countHanIn(tokens.texts[index]!, null, 0)
+  for (let index = first; index <= last && count < minimum; index++) count += countHanIn(tokens.block.texts[index]!, null, 0)
   return count >= minimum
 }
 
@@ -554,7 +543,7 @@ function coveredTokens(tokens: TokenTable, first: number, last: number, terms: r
   const tokenCovered = new Uint8Array(last - first + 1)
   for (let index = first; index <= last; index++) {
     const offset = offsets[index - first]!
-    tokenCovered[index - first] = covered[offset] && covered[offset + tokens.texts[index]!.length - 1] ? 1 : 0
+    tokenCovered[index - first] = covered[offset] && covered[offset + tokens.block.texts[index]!.length - 1] ? 1 : 0
   }
   return tokenCovered
 }
@@ -573,7 +562,7 @@ function readsAsEnglish(tokens: TokenTable, first: number, last: number, options
   for (let index = first; index <= last; index++) {
     if (tokens.kinds[index] !== Kind.Latin || covered?.[index - first]) continue
     words++
-    const kind = wordClass(tokens.texts[index]!)
+    const kind = wordClass(tokens.block.texts[index]!)
     if (kind === WordClass.Function) functionWordCount++
     else if (kind === WordClass.LowerContent) lowerContentWord = true
     // The counts only grow: once they suffice, the rest of the run cannot change the answer.
@@ -590,7 +579,8 @@ function isExempt(index: DocumentIndex, tokens: TokenTable, first: number, last:
 
 /** Whether kana sit inside or glued to a run of Han characters (`東京へようこそ`): Japanese, not Chinese. */
 function isJapanese(tokens: TokenTable, first: number, last: number): boolean {
-  const {kinds, starts, ends} = tokens
+  const {kinds} = tokens
+  const {starts, ends} = tokens.block
   for (let at = first; at <= last; at++) if (kinds[at] === Kind.OtherScript) return true
   if (first > 0 && kinds[first - 1] === Kind.OtherScript && ends[first - 1] === starts[first]) return true
   return last + 1 < tokens.length && kinds[last + 1] === Kind.OtherScript && starts[last + 1] === ends[last]
@@ -609,7 +599,7 @@ function isUntranslated(index: DocumentIndex, tokens: TokenTable, first: number,
 
 /** Whether token `right` starts where token `left` ends. */
 function glued(tokens: TokenTable, left: number, right: number): boolean {
-  return tokens.ends[left] === tokens.starts[right]
+  return tokens.block.ends[left] === tokens.block.starts[right]
 }
 
 /** Whether token `index` exists and is of `kind`. */
@@ -623,7 +613,7 @@ function isKindAt(tokens: TokenTable, index: number, kind: TokenKind): boolean {
  */
 function spanFirst(tokens: TokenTable, first: number, direction: Direction): number {
   if (direction.foreignKind !== Kind.Han) return first
-  while (first > 0 && tokens.kinds[first - 1] === Kind.WideMark && isOpener(tokens.texts[first - 1]!) && glued(tokens, first - 1, first)) first--
+  while (first > 0 && tokens.kinds[first - 1] === Kind.WideMark && isOpener(tokens.block.texts[first - 1]!) && glued(tokens, first - 1, first)) first--
   return first
 }
 
@@ -635,11 +625,11 @@ function spanFirst(tokens: TokenTable, first: number, direction: Direction): num
  */
 function spanLast(tokens: TokenTable, last: number, direction: Direction): number {
   if (direction.foreignKind === Kind.Han) {
-    while (isKindAt(tokens, last + 1, Kind.WideMark) && !isOpener(tokens.texts[last + 1]!) && glued(tokens, last, last + 1)) last++
+    while (isKindAt(tokens, last + 1, Kind.WideMark) && !isOpener(tokens.block.texts[last + 1]!) && glued(tokens, last, last + 1)) last++
     const markThenWord =
-      isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.texts[last + 1]!) && isKindAt(tokens, last + 2, Kind.Latin)
+      isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.block.texts[last + 1]!) && isKindAt(tokens, last + 2, Kind.Latin)
     if (markThenWord && glued(tokens, last, last + 1) && glued(tokens, last + 1, last + 2)) last++
-  } else if (isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.texts[last + 1]!) && glued(tokens, last, last + 1)) {
+  } else if (isKindAt(tokens, last + 1, Kind.Mark) && isClauseEnding(tokens.block.texts[last + 1]!) && glued(tokens, last, last + 1)) {
     last++
   }
   return last
@@ -649,7 +639,7 @@ function spanLast(tokens: TokenTable, last: number, direction: Direction): numbe
 function quoteOf(tokens: TokenTable, first: number, last: number, maxLength: number): string {
   let text = ''
   for (let index = first; index <= last && text.length <= maxLength + 1; index++) {
-    const token = tokens.texts[index]!
+    const token = tokens.block.texts[index]!
     text += tokens.kinds[index] === Kind.Space ? ' ' : token.includes('`') ? token.replaceAll('`', '') : token
   }
   if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ')
@@ -736,8 +726,8 @@ function mayHoldForeignText(block: Block, direction: Direction, options: MixedLa
  */
 function isReferenceEntry(tokens: TokenTable, first: number): boolean {
   if (first + 2 >= tokens.length) return false
-  const open = tokens.texts[first]
-  const close = tokens.texts[first + 2]
+  const open = tokens.block.texts[first]
+  const close = tokens.block.texts[first + 2]
   return (open === '[' || open === '【') && tokens.kinds[first + 1] === Kind.Number && (close === ']' || close === '】')
 }
 
@@ -759,8 +749,8 @@ function reportSpan(
 ): void {
   report({
     message: messageFor(direction, quoteOf(tokens, first, last, direction.maxQuote), noun),
-    start: tokens.starts[first]!,
-    end: tokens.ends[last]!,
+    start: tokens.block.starts[first]!,
+    end: tokens.block.ends[last]!,
     lowerSeverity: direction.documentLanguage === 'zh',
   })
 }
@@ -806,11 +796,7 @@ export default defineRule<MixedLanguageOptions>(
       block(block) {
         if (!block.tokens || !mayHoldForeignText(block, direction, options)) return
         if (isGlossaryCell(block, rows, index, direction)) return
-        try {
-          checkBlock(index, block, direction, options, report)
-        } finally {
-          table.release()
-        }
+        checkBlock(index, block, direction, options, report)
       },
       paragraphs: false,
     }

@@ -116,25 +116,19 @@ function wordKind(value: string): TokenKind {
 }
 
 /**
- * A paragraph's leaves in order, across its sentences, as columns (kind,
- * value, file offsets, sentence), with what the checks read about them: the
- * bracket and quote pairs, group depths, running word counts, emoticons and
- * the sentences with Han outside groups. One table serves every block in
- * turn; the columns it shares with the block's tokens are the block's own.
+ * What the checks read about a block's tokens, as columns beside the block's
+ * own (text, file offsets, sentence): each token's kind, the bracket and
+ * quote pairs, group depths, running word counts, emoticons and the
+ * sentences with Han outside groups. One table serves every block in turn,
+ * so reading a block allocates no token objects.
  */
 class TokenTable {
   /** Number of tokens. */
   length = 0
   /** Kind of each token. */
   kinds = new Uint8Array(256)
-  /** Value of each token (the block's column). */
-  values: string[] = []
-  /** Start offset of each token in the file (the block's column). */
-  starts = new Int32Array(0)
-  /** End offset of each token in the file, exclusive (the block's column). */
-  ends = new Int32Array(0)
-  /** Index of the paragraph child (sentence or white space) that holds each token (the block's column). */
-  sentences = new Int32Array(0)
+  /** The block's tokens read last: their texts, file offsets and sentences. */
+  block!: BlockTokens
   /** Index of the matching bracket or quote, or -1. */
   partner = new Int32Array(256)
   /** Parenthesis and quote nesting depth of each token. */
@@ -158,10 +152,7 @@ class TokenTable {
     const length = block.length
     while (this.kinds.length < length) this.grow()
     this.length = length
-    this.values = block.texts
-    this.starts = block.starts
-    this.ends = block.ends
-    this.sentences = block.sentences
+    this.block = block
     if (this.chineseSentences.length < block.children) this.chineseSentences = new Uint8Array(block.children * 2)
     else this.chineseSentences.fill(0, 0, block.children)
     const {types, texts} = block
@@ -186,14 +177,9 @@ class TokenTable {
     this.measureGroups()
   }
 
-  /** Lets go of the values of the tokens read last, which hold on to the file's text. */
-  release(): void {
-    this.values = []
-  }
-
   /** Whether token `b` exists and starts where token `a` ends in the file. */
   touches(a: number, b: number): boolean {
-    return a >= 0 && b >= 0 && a < this.length && b < this.length && this.ends[a] === this.starts[b]
+    return a >= 0 && b >= 0 && a < this.length && b < this.length && this.block.ends[a] === this.block.starts[b]
   }
 
   /** Whether token `index` exists and is of `kind`. */
@@ -219,7 +205,8 @@ class TokenTable {
 
   /** Marks the marks that form emoticons: `:)`, `;-)`, `:D` (a letter mouth only when no word follows it). */
   private findEmoticons(): void {
-    const {length, kinds, values, emoticon} = this
+    const {length, kinds, emoticon} = this
+    const values = this.block.texts
     emoticon.fill(0, 0, length)
     for (let index = 0; index < length; index++) {
       if (kinds[index] !== Kind.Mark || (values[index] !== ':' && values[index] !== ';')) continue
@@ -234,7 +221,8 @@ class TokenTable {
 
   /** Matches brackets (of either width) and double quotes (curly by direction, straight by alternation). */
   private pairGroups(): void {
-    const {length, kinds, values, emoticon, partner, brackets, curly} = this
+    const {length, kinds, emoticon, partner, brackets, curly} = this
+    const values = this.block.texts
     partner.fill(none, 0, length)
     brackets.length = 0
     curly.length = 0
@@ -278,7 +266,8 @@ class TokenTable {
 
   /** Group depth of each token, the sentences with Han outside every group, and the running word counts. */
   private measureGroups(): void {
-    const {length, kinds, partner, depth, sentences, chineseSentences, hanBefore, latinBefore} = this
+    const {length, kinds, partner, depth, chineseSentences, hanBefore, latinBefore} = this
+    const sentences = this.block.sentences
     let level = 0
     for (let index = 0; index < length; index++) {
       const other = partner[index]!
@@ -325,7 +314,7 @@ function mayNeedChecking(block: Block): boolean {
 
 /** Whether token `index` is in a Chinese sentence: one with Han outside brackets and quotes. */
 function inChineseSentence(context: ParagraphContext, index: number): boolean {
-  return context.tokens.chineseSentences[context.tokens.sentences[index]!] === 1
+  return context.tokens.chineseSentences[context.tokens.block.sentences[index]!] === 1
 }
 
 /**
@@ -373,8 +362,8 @@ function applicability(context: ParagraphContext, script: Script): FixApplicabil
 /** Whether a mark sits between two digits: `3,000`, `10：30`. */
 function betweenDigits(tokens: TokenTable, index: number): boolean {
   if (!tokens.touches(index - 1, index) || !tokens.touches(index, index + 1)) return false
-  const before = tokens.values[index - 1]!
-  return isDigit(before.charCodeAt(before.length - 1)) && isDigit(tokens.values[index + 1]!.charCodeAt(0))
+  const before = tokens.block.texts[index - 1]!
+  return isDigit(before.charCodeAt(before.length - 1)) && isDigit(tokens.block.texts[index + 1]!.charCodeAt(0))
 }
 
 /** Whether a half-width mark is spaced the English way: followed by a space, a mark or nothing. */
@@ -385,9 +374,9 @@ function spacedTheEnglishWay(tokens: TokenTable, index: number): boolean {
 /** Whether token `index` is white space on one line, standing in the file as in the prose. */
 function isAbsorbableSpace(tokens: TokenTable, index: number, text: string): boolean {
   if (!tokens.isKind(index, Kind.Space)) return false
-  const value = tokens.values[index]!
+  const value = tokens.block.texts[index]!
   if (/[\n\r]/.test(value)) return false
-  return text.slice(tokens.starts[index], tokens.ends[index]) === value
+  return text.slice(tokens.block.starts[index], tokens.block.ends[index]) === value
 }
 
 /** The mark's span widened over the spaces that touch it (Chinese marks take no spaces). */
@@ -395,8 +384,8 @@ function spanWithSpaces(context: ParagraphContext, index: number): [number, numb
   const {tokens, text} = context
   const before = index - 1
   const after = index + 1
-  const start = tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.starts[before]! : tokens.starts[index]!
-  const end = tokens.touches(index, after) && isAbsorbableSpace(tokens, after, text) ? tokens.ends[after]! : tokens.ends[index]!
+  const start = tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.block.starts[before]! : tokens.block.starts[index]!
+  const end = tokens.touches(index, after) && isAbsorbableSpace(tokens, after, text) ? tokens.block.ends[after]! : tokens.block.ends[index]!
   return [start, end]
 }
 
@@ -423,7 +412,7 @@ function englishBefore(context: ParagraphContext, index: number, replacement: st
 /** A finding that replaces a mark and the spaces around it with its full-width form. */
 function chineseFinding(context: ParagraphContext, index: number, replacement: string, fix: FixApplicability, why: string): Finding {
   const [start, end] = spanWithSpaces(context, index)
-  const mark = context.tokens.values[index]!
+  const mark = context.tokens.block.texts[index]!
   return {mark: index, message: `Unexpected half-width \`${mark}\` ${why}, expected \`${replacement}\``, start, end, expected: [replacement], fix}
 }
 
@@ -431,12 +420,12 @@ function chineseFinding(context: ParagraphContext, index: number, replacement: s
 function englishFinding(context: ParagraphContext, index: number, expected: string[], fix: FixApplicability, trailing: boolean): Finding {
   const {tokens, text} = context
   const before = index - 1
-  const start = trailing && tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.starts[before]! : tokens.starts[index]!
+  const start = trailing && tokens.touches(before, index) && isAbsorbableSpace(tokens, before, text) ? tokens.block.starts[before]! : tokens.block.starts[index]!
   return {
     mark: index,
-    message: `Unexpected full-width \`${tokens.values[index]!}\` in English text, expected \`${expected[0]!.trim()}\``,
+    message: `Unexpected full-width \`${tokens.block.texts[index]!}\` in English text, expected \`${expected[0]!.trim()}\``,
     start,
-    end: tokens.ends[index]!,
+    end: tokens.block.ends[index]!,
     expected,
     fix,
   }
@@ -464,7 +453,7 @@ function mapEach(value: string, table: Record<string, string>): string | null {
 /** A `.` after a Chinese numeral that opens the block (`一.概述`): numbering, left to the numbering rules. */
 function isNumeralMarker(tokens: TokenTable, index: number): boolean {
   if (!tokens.isKind(index - 1, Kind.Han)) return false
-  for (const character of tokens.values[index - 1]!) if (!chineseNumerals.has(character)) return false
+  for (const character of tokens.block.texts[index - 1]!) if (!chineseNumerals.has(character)) return false
   for (let earlier = index - 2; earlier >= 0; earlier--) if (tokens.kinds[earlier] !== Kind.Space) return false
   return true
 }
@@ -477,20 +466,20 @@ function checkHalfWidthClauseMark(context: ParagraphContext, index: number, full
   if (!left || !right) return null
   if (left === 'zh' && right === 'zh') return chineseFinding(context, index, fullWidth, applicability(context, 'zh'), 'in Chinese text')
   if (left === 'en' && right === 'en') {
-    const listComma = tokens.values[index] === ',' && inChineseSentence(context, index) && tokens.depth[index] === 0
+    const listComma = tokens.block.texts[index] === ',' && inChineseSentence(context, index) && tokens.depth[index] === 0
     if (!listComma || options.allowEnglishListsInChinese) return null
     return chineseFinding(context, index, fullWidth, 'unsafe', 'between English words in a Chinese sentence')
   }
   // A seam between Chinese and English: fine when the English spacing holds (`霾, meaning`).
   if (spacedTheEnglishWay(tokens, index)) return null
-  const mark = tokens.values[index]!
+  const mark = tokens.block.texts[index]!
   const [start, end] = spanWithSpaces(context, index)
   const expected = left === 'zh' ? [fullWidth, `${mark} `] : [`${mark} `, fullWidth]
   return {
     mark: index,
     message: `Unexpected half-width \`${mark}\` glued between Chinese and English, expected \`${fullWidth}\` in Chinese or \`${mark} \` in English`,
-    start: left === 'zh' ? start : tokens.starts[index]!,
-    end: left === 'zh' ? end : tokens.ends[index]!,
+    start: left === 'zh' ? start : tokens.block.starts[index]!,
+    end: left === 'zh' ? end : tokens.block.ends[index]!,
     expected,
     fix: 'unsafe',
   }
@@ -554,17 +543,17 @@ function checkGroup(context: ParagraphContext, open: number, close: number, repo
   if (!left || !right || left !== right) return
   if (left === 'zh') {
     for (const index of [open, close]) {
-      const replacement = fullWidthBracket(tokens.values[index]!, index === open)
+      const replacement = fullWidthBracket(tokens.block.texts[index]!, index === open)
       if (replacement) report(chineseFinding(context, index, replacement, applicability(context, 'zh'), 'in Chinese text'))
     }
     return
   }
   if (inChineseSentence(context, open)) return
-  const curlyQuotes = tokens.values[open] === '“' || tokens.values[close] === '”'
+  const curlyQuotes = tokens.block.texts[open] === '“' || tokens.block.texts[close] === '”'
   // Quotes around Chinese in an English sentence (`as “蓝天保卫战”`) are left alone.
   if (curlyQuotes && groupHasHan(tokens, open, close)) return
   for (const index of [open, close]) {
-    const replacement = halfWidthBracket(tokens.values[index]!, options.allowCurlyQuotesInEnglish)
+    const replacement = halfWidthBracket(tokens.block.texts[index]!, options.allowCurlyQuotesInEnglish)
     if (!replacement) continue
     const expected = index === open ? englishBefore(context, index, replacement) : englishAfter(context, index, replacement)
     report(englishFinding(context, index, expected, applicability(context, 'en'), false))
@@ -573,7 +562,7 @@ function checkGroup(context: ParagraphContext, open: number, close: number, repo
 
 /** The check of one unpaired mark, or null when its value is not one this rule knows. */
 function checkMark(context: ParagraphContext, index: number): Finding | null {
-  const value = context.tokens.values[index]!
+  const value = context.tokens.block.texts[index]!
   const fullWidth = mapEach(value, fullWidthOf)
   if (fullWidth) return checkHalfWidthClauseMark(context, index, fullWidth)
   if (value === '.') return checkHalfWidthPeriod(context, index)
@@ -586,7 +575,8 @@ function checkMark(context: ParagraphContext, index: number): Finding | null {
 /** Reports every finding in one paragraph, in token order. */
 function checkParagraph(context: ParagraphContext, report: (finding: Finding) => void): void {
   const {tokens} = context
-  const {kinds, values, partner, emoticon} = tokens
+  const {kinds, partner, emoticon} = tokens
+  const values = tokens.block.texts
   for (let index = 0; index < tokens.length; index++) {
     if (kinds[index] !== Kind.Mark || emoticon[index]) continue
     const other = partner[index]!
@@ -609,7 +599,7 @@ function checkParagraph(context: ParagraphContext, report: (finding: Finding) =>
 function toReport(finding: Finding, context: ParagraphContext): RuleReport {
   const {message, start, end, expected, fix} = finding
   const {tokens} = context
-  const faithful = context.text.slice(tokens.starts[finding.mark], tokens.ends[finding.mark]) === tokens.values[finding.mark]
+  const faithful = context.text.slice(tokens.block.starts[finding.mark], tokens.block.ends[finding.mark]) === tokens.block.texts[finding.mark]
   return faithful && fix ? {message, start, end, expected, fix} : {message, start, end, expected}
 }
 
@@ -621,11 +611,7 @@ export default defineRule<PunctuationWidthOptions>(
       if (!block.tokens || !mayNeedChecking(block)) return
       table.read(block.tokens)
       const context: ParagraphContext = {tokens: table, blockScript: scriptOfLanguage(block.language), text: index.text, options}
-      try {
-        checkParagraph(context, (finding) => report(toReport(finding, context)))
-      } finally {
-        table.release()
-      }
+      checkParagraph(context, (finding) => report(toReport(finding, context)))
     },
     paragraphs: false,
   }),
