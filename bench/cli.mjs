@@ -25,14 +25,17 @@ function cliRunner(root) {
   const cli = path.join(root, 'dist', 'src', 'cli.js')
   return {
     cli,
-    /** @param {string[]} args @param {string} cwd */
-    run: (args, cwd) => timedSpawn(process.execPath, [cli, ...args], {cwd}),
+    /** @param {string[]} args @param {string} cwd @param {Record<string, string>} [env] */
+    run: (args, cwd, env) => timedSpawn(process.execPath, [cli, ...args], {cwd, env}),
   }
 }
 
 /**
  * Wall time of the CLI on one 4 KB file, and of bare Node for comparison.
- * One untimed run of each first, so both start with a warm file cache.
+ * One untimed run of each first, so both start with a warm file cache (and
+ * bilint with its code cache written). The same file is also linted with the
+ * code cache off (`BILINT_NO_CODE_CACHE=1`): the figure of a first run after
+ * installing, or of a `node_modules` folder bilint cannot write to.
  * @param {{root: string, corpus: Corpus, runs: number}} options
  */
 export async function measureStartup({root, corpus, runs}) {
@@ -45,6 +48,10 @@ export async function measureStartup({root, corpus, runs}) {
     const result = expectExit(await run(args, cwd), 'bilint on the 4 KB file')
     return {ms: result.ms, value: null}
   })
+  const noCodeCache = await repeat(runs, Infinity, async () => {
+    const result = expectExit(await run(args, cwd, {BILINT_NO_CODE_CACHE: '1'}), 'bilint on the 4 KB file without its code cache')
+    return {ms: result.ms, value: null}
+  })
   await timedSpawn(process.execPath, ['-e', '0'], {cwd})
   const bare = await repeat(runs, Infinity, async () => {
     const result = expectExit(await timedSpawn(process.execPath, ['-e', '0'], {cwd}), 'node -e 0', [0])
@@ -52,6 +59,7 @@ export async function measureStartup({root, corpus, runs}) {
   })
   return {
     bilint: {ms: bilint.median, times: bilint.times, bytes: file.bytes},
+    noCodeCache: {ms: noCodeCache.median, times: noCodeCache.times},
     bareNode: {ms: bare.median, times: bare.times},
   }
 }

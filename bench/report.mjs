@@ -85,6 +85,7 @@ function threadSpeedUp(byThreads) {
 function cliTable(cli, smallFileCount) {
   const rows = [
     ['wall time, `bilint single-4k.md --format json`', `${fixed(cli.startup.bilint.ms, 0)} ms`, String(cli.startup.bilint.times.length)],
+    ['the same, no code cache (a first run)', `${fixed(cli.startup.noCodeCache.ms, 0)} ms`, String(cli.startup.noCodeCache.times.length)],
     ['wall time, `node -e 0` (bare Node start)', `${fixed(cli.startup.bareNode.ms, 0)} ms`, String(cli.startup.bareNode.times.length)],
     ['bilint over bare Node', `${fixed(cli.startup.bilint.ms - cli.startup.bareNode.ms, 0)} ms`, ''],
     [

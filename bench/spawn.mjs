@@ -17,13 +17,13 @@ import {elapsedMs} from './stats.mjs'
  * Spawns a command, collects its output and times it with `process.hrtime`.
  * @param {string} command Executable.
  * @param {readonly string[]} args
- * @param {{cwd: string}} options
+ * @param {{cwd: string, env?: Record<string, string>}} options (`env` is added to this process's environment)
  * @returns {Promise<SpawnResult>}
  */
 export function timedSpawn(command, args, options) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint()
-    const child = spawn(command, args, {cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NO_COLOR: '1'}})
+    const child = spawn(command, args, {cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, NO_COLOR: '1', ...options.env}})
     /** @type {Buffer[]} */
     const out = []
     /** @type {Buffer[]} */

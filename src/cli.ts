@@ -1,20 +1,9 @@
 #!/usr/bin/env node
 /**
- * The `bilint` command.
+ * The `bilint` command: runs the command line's bundle with its code cache
+ * (see `launch/run-bundle.ts`), or the unbundled program when the build
+ * made no bundle.
  */
-import {runCli} from './cli/run.js'
+import {runBundle} from './launch/run-bundle.js'
 
-// A reader that stops early (`bilint … | head`) closes the pipe: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-    throw error
-  })
-}
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-})
+if (!runBundle(new URL('./bundle/cli.cjs', import.meta.url))) await import('./cli/main.js')

@@ -7,6 +7,7 @@ import {fixText} from '../fix/fix-loop.js'
 import {WriteError, writeFileAtomic} from '../fix/write-atomic.js'
 import {encodeText, type DecodedText} from '../text/decode.js'
 import type {LintResult} from '../types.js'
+import {noteLinted} from './cache-flush.js'
 import type {LintRun} from './lint-run.js'
 import {fatalResult, formatOfPath, lintDocument, toResult} from './lint-text.js'
 import type {LintFilesOptions} from './options.js'
@@ -24,6 +25,7 @@ export async function lintPrepared(file: FileToLint, run: LintRun): Promise<Lint
   const lintOnce = (text: string): Promise<LintResult> =>
     lintDocument(text, rules, {filePath, format, language, keepSource: run.options.keepSource, projectWords: file.found.words})
   const result = await lintAndFix(filePath, decoded, lintOnce, run.options)
+  noteLinted()
   if (run.cache && cacheKey && result.output === undefined) run.cache.set(filePath, cacheKey.contentHash, cacheKey.settingsKey, result)
   return result
 }
