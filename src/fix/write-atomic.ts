@@ -3,7 +3,6 @@
  * rename, keeping the original's mode. A symbolic link is followed and its
  * target is written.
  */
-import {randomBytes} from 'node:crypto'
 import {chmod, realpath, rename, stat, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -28,6 +27,8 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array): Prom
   } catch (error) {
     throw new WriteError(describe(error, 'cannot write fixes'))
   }
+  // Loaded here: a run that writes no fixes never loads node:crypto (a few milliseconds).
+  const {randomBytes} = await import('node:crypto')
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.bilint-tmp`)
   try {
     await writeFile(temporary, bytes, {flag: 'wx', mode})

@@ -23,7 +23,6 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Script} from 'node:vm'
-import {threadId} from 'node:worker_threads'
 import {saveCodeCacheKey} from './code-cache-key.js'
 
 
@@ -89,7 +88,8 @@ function readCache(file: string | null): Buffer | undefined {
  * silent: the cache is an optimisation.
  */
 function writeCache(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`
+  // A random part, not the thread id: loading node:worker_threads costs more than this.
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
   try {
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(temporary, data)
