@@ -18,7 +18,7 @@
  * anew. A folder that cannot be written only means no cache.
  * `BILINT_NO_CODE_CACHE=1` turns it off.
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -83,9 +83,26 @@ function readCache(file: string | null): Buffer | undefined {
 }
 
 /**
+ * The other code cache files of the same bundle name, Node version and
+ * architecture in a cache file's folder: caches of earlier builds.
+ * @param file A cache file named by {@link codeCacheFile}.
+ */
+export function staleCodeCaches(file: string): string[] {
+  const name = path.basename(file)
+  const parts = /^(code-\w+-)[0-9a-f]+(-.+)$/.exec(name)
+  if (!parts) return []
+  const [, prefix, suffix] = parts as unknown as [string, string, string]
+  const folder = path.dirname(file)
+  return readdirSync(folder)
+    .filter((other) => other !== name && other.startsWith(prefix) && other.endsWith(suffix) && /^[0-9a-f]+$/.test(other.slice(prefix.length, -suffix.length)))
+    .map((other) => path.join(folder, other))
+}
+
+/**
  * Writes `data` to `file` through a temporary file renamed into place, so
- * that a concurrent run reads either no cache or a whole one. Failing is
- * silent: the cache is an optimisation.
+ * that a concurrent run reads either no cache or a whole one, then removes
+ * the caches of earlier builds. Failing is silent: the cache is an
+ * optimisation.
  */
 function writeCache(file: string, data: Buffer): void {
   // A random part, not the thread id: loading node:worker_threads costs more than this.
@@ -94,6 +111,7 @@ function writeCache(file: string, data: Buffer): void {
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(temporary, data)
     renameSync(temporary, file)
+    for (const stale of staleCodeCaches(file)) rmSync(stale, {force: true})
   } catch {
     try {
       rmSync(temporary, {force: true})

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {saveCodeCacheKey} from '../../src/launch/code-cache-key.js'
-import {codeCacheFile, codeCacheFolder, runBundle} from '../../src/launch/run-bundle.js'
+import {codeCacheFile, codeCacheFolder, runBundle, staleCodeCaches} from '../../src/launch/run-bundle.js'
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bilint-run-bundle-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -85,6 +85,18 @@ describe('runBundle', () => {
     expect(readdirSync(cacheFolder)).toEqual([path.basename(cacheFile)])
     runBundle(pathToFileURL(bundle))
     expect(hooks[saveCodeCacheKey]).toBeUndefined()
+  })
+
+  it('removes the caches of earlier builds of the same bundle when it writes one', () => {
+    const {bundle, cacheFolder} = installedBundle('stale', 'beef')
+    const tail = `${process.version}-${process.arch}.bin`
+    mkdirSync(cacheFolder, {recursive: true})
+    const kept = [`code-worker-dead-${tail}`, `code-cli-dead-v0.0.0-${process.arch}.bin`, 'spelling-dictionary-en@4.0.0.txt', `code-cli-notahash!-${tail}`]
+    for (const name of [`code-cli-dead-${tail}`, `code-cli-0123-${tail}`, ...kept]) writeFileSync(path.join(cacheFolder, name), 'old')
+    expect(staleCodeCaches(codeCacheFile(bundle)!).map((file) => path.basename(file)).sort()).toEqual([`code-cli-0123-${tail}`, `code-cli-dead-${tail}`])
+    runBundle(pathToFileURL(bundle))
+    ;(hooks[saveCodeCacheKey] as () => void)()
+    expect(readdirSync(cacheFolder).sort()).toEqual([`code-cli-beef-${tail}`, ...kept].sort())
   })
 
   it('writes a cache that V8 rejects anew', () => {
