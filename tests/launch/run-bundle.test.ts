@@ -2,7 +2,9 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, w
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {afterAll, afterEach, describe, expect, it} from 'vitest'
+import {spawnSync} from 'node:child_process'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {assertBinBuilt, repoRoot} from '../cli/helpers.js'
 import {saveCodeCacheKey} from '../../src/launch/code-cache-key.js'
 import {codeCacheFile, codeCacheFolder, runBundle, staleCodeCaches} from '../../src/launch/run-bundle.js'
 
@@ -58,7 +60,37 @@ describe('codeCacheFile', () => {
   })
 })
 
+/** What one process that ran a bundle through the built launcher saw. */
+interface Launch {
+  /** What runBundle returned. */
+  ran: boolean
+  /** Whether it left a save function: no cache was there, or V8 rejected it. */
+  needsSave: boolean
+  /** What the bundle computed (`globalThis.bundleSquare`). */
+  square: unknown
+}
+
+/**
+ * Runs a bundle in a fresh process through the built launcher, calling the
+ * save function when one is left (with `save`): a code cache is only read
+ * by a new isolate, since V8 compiles a source it has seen from memory.
+ */
+function launch(bundle: string, options: {save?: boolean} = {}): Launch {
+  const launcher = pathToFileURL(path.join(repoRoot, 'dist', 'src', 'launch', 'run-bundle.js')).href
+  const script = `
+    import {runBundle} from ${JSON.stringify(launcher)}
+    const ran = runBundle(new URL(${JSON.stringify(pathToFileURL(bundle).href)}))
+    const save = globalThis[Symbol.for('bilint.saveCodeCache')]
+    if (save && ${options.save === true}) save()
+    console.log(JSON.stringify({ran, needsSave: typeof save === 'function', square: globalThis.bundleSquare ?? null}))`
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', env: {...process.env, BILINT_NO_CODE_CACHE: ''}})
+  expect(child.stderr).toBe('')
+  return JSON.parse(child.stdout) as Launch
+}
+
 describe('runBundle', () => {
+  beforeAll(() => assertBinBuilt())
+
   it('runs a CommonJS bundle, hashbang and all, with require, module and __filename', () => {
     const {bundle} = installedBundle('runs')
     ;(globalThis as {bundleRuns?: unknown}).bundleRuns = []
@@ -72,19 +104,24 @@ describe('runBundle', () => {
     expect(hooks[saveCodeCacheKey]).toBeUndefined()
   })
 
-  it('writes the code cache once when asked, then reads it without asking again', () => {
+  it('writes the code cache only when asked, then reads it in later processes', () => {
     const {bundle, cacheFolder} = installedBundle('cached')
-    runBundle(pathToFileURL(bundle))
+    expect(launch(bundle)).toEqual({ran: true, needsSave: true, square: 49})
     expect(existsSync(cacheFolder)).toBe(false)
+    expect(launch(bundle, {save: true})).toEqual({ran: true, needsSave: true, square: 49})
+    const cacheFile = codeCacheFile(bundle)!
+    expect(readdirSync(cacheFolder)).toEqual([path.basename(cacheFile)])
+    expect(launch(bundle)).toEqual({ran: true, needsSave: false, square: 49})
+    expect(launch(bundle)).toEqual({ran: true, needsSave: false, square: 49})
+  })
+
+  it('saves once: the save function removes itself', () => {
+    const {bundle} = installedBundle('saves-once')
+    runBundle(pathToFileURL(bundle))
     const save = hooks[saveCodeCacheKey] as () => void
-    expect(typeof save).toBe('function')
     save()
     expect(hooks[saveCodeCacheKey]).toBeUndefined()
-    const cacheFile = codeCacheFile(bundle)!
-    expect(readFileSync(cacheFile).length).toBeGreaterThan(0)
-    expect(readdirSync(cacheFolder)).toEqual([path.basename(cacheFile)])
-    runBundle(pathToFileURL(bundle))
-    expect(hooks[saveCodeCacheKey]).toBeUndefined()
+    expect(readFileSync(codeCacheFile(bundle)!).length).toBeGreaterThan(0)
   })
 
   it('removes the caches of earlier builds of the same bundle when it writes one', () => {
@@ -94,29 +131,38 @@ describe('runBundle', () => {
     const kept = [`code-worker-dead-${tail}`, `code-cli-dead-v0.0.0-${process.arch}.bin`, 'spelling-dictionary-en@4.0.0.txt', `code-cli-notahash!-${tail}`]
     for (const name of [`code-cli-dead-${tail}`, `code-cli-0123-${tail}`, ...kept]) writeFileSync(path.join(cacheFolder, name), 'old')
     expect(staleCodeCaches(codeCacheFile(bundle)!).map((file) => path.basename(file)).sort()).toEqual([`code-cli-0123-${tail}`, `code-cli-dead-${tail}`])
-    runBundle(pathToFileURL(bundle))
-    ;(hooks[saveCodeCacheKey] as () => void)()
+    launch(bundle, {save: true})
     expect(readdirSync(cacheFolder).sort()).toEqual([`code-cli-beef-${tail}`, ...kept].sort())
   })
 
-  it('writes a cache that V8 rejects anew', () => {
+  it('writes a cache that V8 rejects anew: not a cache, or a truncated one', () => {
     const {bundle} = installedBundle('rejected')
     const cacheFile = codeCacheFile(bundle)!
     mkdirSync(path.dirname(cacheFile), {recursive: true})
     writeFileSync(cacheFile, 'not a code cache')
-    runBundle(pathToFileURL(bundle))
-    ;(hooks[saveCodeCacheKey] as () => void)()
-    expect(readFileSync(cacheFile, 'latin1')).not.toBe('not a code cache')
-    runBundle(pathToFileURL(bundle))
-    expect(hooks[saveCodeCacheKey]).toBeUndefined()
+    expect(launch(bundle, {save: true}).needsSave).toBe(true)
+    const whole = readFileSync(cacheFile)
+    expect(whole.toString('latin1')).not.toBe('not a code cache')
+    expect(launch(bundle).needsSave).toBe(false)
+    writeFileSync(cacheFile, whole.subarray(0, whole.length >> 1))
+    expect(launch(bundle, {save: true})).toEqual({ran: true, needsSave: true, square: 49})
+    expect(readFileSync(cacheFile).length).toBeGreaterThan(whole.length >> 1)
+    expect(launch(bundle).needsSave).toBe(false)
   })
 
   it('runs without a cache when its folder cannot be written', () => {
     const {bundle, cacheFolder} = installedBundle('unwritable')
     mkdirSync(path.dirname(cacheFolder), {recursive: true})
     writeFileSync(cacheFolder, 'a file where the folder would go')
-    expect(runBundle(pathToFileURL(bundle))).toBe(true)
-    expect(() => (hooks[saveCodeCacheKey] as () => void)()).not.toThrow()
+    expect(launch(bundle, {save: true})).toEqual({ran: true, needsSave: true, square: 49})
     expect(readdirSync(path.dirname(cacheFolder))).toEqual(['bilint'])
+  })
+
+  it('neither reads nor writes a cache with BILINT_NO_CODE_CACHE=1', () => {
+    const {bundle, cacheFolder} = installedBundle('off')
+    process.env.BILINT_NO_CODE_CACHE = '1'
+    runBundle(pathToFileURL(bundle))
+    expect(hooks[saveCodeCacheKey]).toBeUndefined()
+    expect(existsSync(cacheFolder)).toBe(false)
   })
 })
