@@ -11,6 +11,14 @@
  *   of code inside the bundle: a module that a run does not use (Markdown
  *   parsers, franc's language data, YAML, ajv, the language server) is never
  *   run, and never compiled beyond a first parse that the code cache skips.
+ * - `dist/src/bundle/lazy/*.cjs`: large modules that few runs load, each a
+ *   CommonJS bundle of its own that the two bundles `require` where the
+ *   source imports it dynamically: franc's language data (only for Latin
+ *   text that does not look English), ajv (rule options in a configuration
+ *   file), YAML (a YAML configuration) and the remark parser (Markdown the
+ *   simple reader leaves to it). They are two-thirds of the code: left out,
+ *   a run without a code cache (the first one after installing, or a CI
+ *   job) has that much less to parse.
  * - `dist/src/bundle/manifest.json`: a hash of each bundle, which names its
  *   code cache.
  * - `dist/src/cli.js` (the bin) and `dist/src/bundle/worker.js` (what
@@ -24,16 +32,36 @@
 import {createHash} from 'node:crypto'
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 
 const bundleFolder = 'dist/src/bundle'
 const common = {bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning'}
 
-await rm(bundleFolder, {recursive: true, force: true})
-await build({
+/** Modules that the source imports dynamically and that get a lazy bundle of their own: specifier → entry file. */
+const lazyModules = new Map([
+  ['franc', fileURLToPath(import.meta.resolve('franc'))],
+  ['ajv', fileURLToPath(import.meta.resolve('ajv'))],
+  ['yaml', fileURLToPath(import.meta.resolve('yaml'))],
+  ['./markdown-remark.js', 'dist/src/parser/markdown-remark.js'],
+])
+
+/** The lazy bundle's name for a specifier: `franc`, `markdown-remark`. */
+const lazyName = (/** @type {string} */ specifier) => path.basename(specifier, '.js')
+
+/** Sends the source's dynamic imports of {@link lazyModules} to their lazy bundles. */
+const lazyImports = {
+  name: 'lazy-bundles',
+  setup(/** @type {import('esbuild').PluginBuild} */ pluginBuild) {
+    pluginBuild.onResolve({filter: /^(franc|ajv|yaml|\.\/markdown-remark\.js)$/}, (args) => {
+      if (args.kind !== 'dynamic-import' || !lazyModules.has(args.path)) return undefined
+      return {path: `./lazy/${lazyName(args.path)}.cjs`, external: true}
+    })
+  },
+}
+
+const commonJs = {
   ...common,
-  entryPoints: {cli: 'dist/src/cli/main.js', worker: 'dist/src/engine/worker.js'},
-  outdir: bundleFolder,
   outExtension: {'.js': '.cjs'},
   format: 'cjs',
   external: ['dictionary-en', 'dictionary-en-gb'],
@@ -42,6 +70,14 @@ await build({
   // Code that finds files beside itself (the worker, the package root) reads the bundle's own URL.
   define: {'import.meta.url': 'bilintBundleUrl'},
   banner: {js: "var bilintBundleUrl = require('node:url').pathToFileURL(__filename).href;"},
+}
+
+await rm(bundleFolder, {recursive: true, force: true})
+await build({...commonJs, entryPoints: {cli: 'dist/src/cli/main.js', worker: 'dist/src/engine/worker.js'}, outdir: bundleFolder, plugins: [lazyImports]})
+await build({
+  ...commonJs,
+  entryPoints: Object.fromEntries([...lazyModules].map(([specifier, entry]) => [lazyName(specifier), entry])),
+  outdir: path.join(bundleFolder, 'lazy'),
 })
 
 const manifest = {}
