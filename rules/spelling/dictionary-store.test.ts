@@ -60,6 +60,16 @@ describe('the spelling dictionary cache', () => {
     expect(cached.spell.suggest('dar')).not.toContain('darn')
   })
 
+  it('reads a cache with words beyond ASCII (an ASCII cache is read as Latin-1, any other as UTF-8)', () => {
+    const dictionary = tinyDictionary('beyond-ascii')
+    writeFileSync(join(dictionary.folder, 'index.dic'), '3\ncafé/S\nnaïve\nriver/S\n')
+    const cacheFolder = join(scratch, 'cache-beyond-ascii')
+    expect(loadDictionary(dictionary, {cacheFolder}).origin).toBe('dictionary')
+    const cached = loadDictionary(dictionary, {cacheFolder})
+    expect(cached.origin).toBe('cache')
+    expect(['café', 'cafés', 'naïve', 'rivers', 'cafe', 'naive'].map((word) => cached.spell.correct(word))).toEqual([true, true, true, true, false, false])
+  })
+
   it('rebuilds when the dictionary version, the dictionary files or the cache format changed', () => {
     const cacheFolder = join(scratch, 'cache-versions')
     expect(loadDictionary(tinyDictionary('versions', '1.0.0'), {cacheFolder}).origin).toBe('dictionary')
