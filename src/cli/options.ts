@@ -1,7 +1,6 @@
 /**
  * Command-line options, parsed with `node:util` `parseArgs`.
  */
-import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 import {isPresetName, type PresetName} from '../config/presets.js'
 import {isFormatName, type FormatName} from '../formatters/index.js'
@@ -60,8 +59,8 @@ export interface CliOptions {
   cacheLocation: string | undefined
   /** `--shard i/n`. */
   shard: Shard | undefined
-  /** `--threads N` (default: one per core). */
-  threads: number
+  /** `--threads N`, or `'auto'` (the default: one per core, as many as the files are worth). */
+  threads: number | 'auto'
 }
 
 /**
@@ -117,7 +116,7 @@ Input:
       --cache               reuse results of unchanged files (.bilintcache)
       --cache-location FILE where the cache lives
       --shard I/N           lint only shard I of N (deterministic split by path)
-      --threads N           threads to lint on, this one included (default: one per core; small runs use one)
+      --threads N|auto      threads to lint on, this one included (default auto: one per core, as many as the files are worth)
 
 Editors:
       --lsp                 run the language server on stdin/stdout (--stdio is accepted)
@@ -218,10 +217,10 @@ export function parseCliOptions(args: string[]): CliOptions {
   }
 }
 
-/** Parses `--threads N`; one per core when absent. */
-function parseThreads(text: string | undefined): number {
-  if (text === undefined) return availableParallelism()
+/** Parses `--threads N` or `--threads auto`; `'auto'` when absent. */
+function parseThreads(text: string | undefined): number | 'auto' {
+  if (text === undefined || text === 'auto') return 'auto'
   const threads = Number(text)
-  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--threads takes a whole number from 1 to 256, not \`${text}\``)
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UsageError(`--threads takes a whole number from 1 to 256 or \`auto\`, not \`${text}\``)
   return threads
 }

@@ -51,8 +51,12 @@ export interface LintFilesOptions extends LintOptions {
   cacheLocation?: string
   /** Lint only this shard of the files (default: all). */
   shard?: Shard
-  /** Threads to lint on, this one and `threads - 1` workers (default 1: this thread only). Small runs stay in this thread. */
-  threads?: number
+  /**
+   * Threads to lint on, this one and `threads - 1` workers (default 1: this
+   * thread only); `'auto'`: one per core, as many as the files are worth
+   * (see `threadsFor`). Small runs stay in this thread.
+   */
+  threads?: number | 'auto'
 }
 
 /** Default largest file linted: 20 MB, far more than any prose document. */

@@ -30,6 +30,13 @@ describe('--threads', () => {
     expect(two.stderr).toBe(one.stderr)
   })
 
+  it('takes `auto`, the default, with the same report', async () => {
+    const one = await runBilint(['docs', '--threads', '1', '-f', 'json'], {cwd: tree.root})
+    const auto = await runBilint(['docs', '--threads', 'auto', '-f', 'json'], {cwd: tree.root})
+    expect(auto.stderr).toBe(one.stderr)
+    expect(auto.stdout).toBe(one.stdout)
+  })
+
   it('gives the same report with a cache, filled on threads and reused on one', async () => {
     const plain = await runBilint(['docs', '--threads', '1', '-f', 'json'], {cwd: tree.root})
     const cacheArgs = ['--cache', '--cache-location', 'threads.bilintcache', '-f', 'json']
