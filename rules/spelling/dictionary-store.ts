@@ -16,7 +16,6 @@ import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync
 import {createRequire} from 'node:module'
 import {dirname, join, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {performance} from 'node:perf_hooks'
 // Imported statically so that the bundle holds nspell: one module to load, not twenty CommonJS files.
 import NSpell from 'nspell'
 import {lexiconData, lexiconOf, lookupFlagValues, sampleWords, type Lexicon} from './lexicon.js'
@@ -295,6 +294,14 @@ function readCacheFile(file: string): string | null {
 }
 
 /**
+ * Milliseconds since a `process.hrtime.bigint()` reading: the clock that
+ * needs no module (loading `node:perf_hooks` costs a few milliseconds).
+ */
+function millisecondsSince(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+/**
  * Loads nspell for a locale: from the cache when it is valid, otherwise from
  * the dictionary files, writing the cache for the next process.
  * @param locale The locale.
@@ -311,17 +318,17 @@ export function loadSpeller(locale: Locale, options: LoadOptions = {}): LoadedSp
  * @param options Where the cache lives.
  */
 export function loadDictionary(dictionary: DictionaryPackage, options: LoadOptions = {}): LoadedSpeller {
-  const started = performance.now()
+  const started = process.hrtime.bigint()
   const key = cacheKeyOf(dictionary)
   const folder = options.cacheFolder === undefined ? defaultCacheFolder(dictionary) : options.cacheFolder
   const file = folder === null ? null : join(folder, cacheFileName(dictionary))
   const cached = file === null ? null : readCacheFile(file)
   if (cached !== null) {
     const restored = restoreCache(cached, key, readFileSync(join(dictionary.folder, 'index.aff')))
-    if (restored) return {...restored, key, origin: 'cache', milliseconds: performance.now() - started, cacheFile: file}
+    if (restored) return {...restored, key, origin: 'cache', milliseconds: millisecondsSince(started), cacheFile: file}
   }
   const spell = buildFromDictionary(dictionary)
   const lexicon = lexiconOfSpeller(spell)
   const written = file !== null && writeCacheFile(file, serializeLexicon(spell, lexicon, key))
-  return {spell, lexicon, key, origin: 'dictionary', milliseconds: performance.now() - started, cacheFile: written ? file : null}
+  return {spell, lexicon, key, origin: 'dictionary', milliseconds: millisecondsSince(started), cacheFile: written ? file : null}
 }
