@@ -53,8 +53,9 @@ const lazyName = (/** @type {string} */ specifier) => path.basename(specifier, '
 const lazyImports = {
   name: 'lazy-bundles',
   setup(/** @type {import('esbuild').PluginBuild} */ pluginBuild) {
-    pluginBuild.onResolve({filter: /^(franc|ajv|yaml|\.\/markdown-remark\.js)$/}, (args) => {
-      if (args.kind !== 'dynamic-import' || !lazyModules.has(args.path)) return undefined
+    const escaped = [...lazyModules.keys()].map((specifier) => specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    pluginBuild.onResolve({filter: new RegExp(`^(?:${escaped.join('|')})$`)}, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined
       return {path: `./lazy/${lazyName(args.path)}.cjs`, external: true}
     })
   },

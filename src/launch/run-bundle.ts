@@ -25,14 +25,14 @@ import {fileURLToPath} from 'node:url'
 import {Script} from 'node:vm'
 import {saveCodeCacheKey} from './code-cache-key.js'
 
-
 /** Name of the file, beside the bundles, that maps each bundle's file name to a hash of its content. */
 export const bundleManifestName = 'manifest.json'
 
 /**
  * The code cache folder for bundles in `bundleFolder`: `.cache/bilint` in the
- * nearest `node_modules` folder above it, or in the `node_modules` folder of
- * the nearest folder above it that has one; null when there is none.
+ * outermost `node_modules` folder of its path (as for the spelling
+ * dictionary's cache), or else in the `node_modules` folder of the nearest
+ * folder above it that has one; null when there is none.
  * @param bundleFolder Absolute path of the folder holding the bundles.
  */
 export function codeCacheFolder(bundleFolder: string): string | null {
