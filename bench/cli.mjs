@@ -39,29 +39,20 @@ function cliRunner(root) {
  * @param {{root: string, corpus: Corpus, runs: number}} options
  */
 export async function measureStartup({root, corpus, runs}) {
-  const {run} = cliRunner(root)
+  const {cli} = cliRunner(root)
   const file = corpus.files['single-4k']
   const cwd = path.dirname(file.path)
-  const args = [path.basename(file.path), '--format', 'json']
-  expectExit(await run(args, cwd), 'bilint on the 4 KB file')
-  const bilint = await repeat(runs, Infinity, async () => {
-    const result = expectExit(await run(args, cwd), 'bilint on the 4 KB file')
-    return {ms: result.ms, value: null}
-  })
-  const noCodeCache = await repeat(runs, Infinity, async () => {
-    const result = expectExit(await run(args, cwd, {BILINT_NO_CODE_CACHE: '1'}), 'bilint on the 4 KB file without its code cache')
-    return {ms: result.ms, value: null}
-  })
-  await timedSpawn(process.execPath, ['-e', '0'], {cwd})
-  const bare = await repeat(runs, Infinity, async () => {
-    const result = expectExit(await timedSpawn(process.execPath, ['-e', '0'], {cwd}), 'node -e 0', [0])
-    return {ms: result.ms, value: null}
-  })
-  return {
-    bilint: {ms: bilint.median, times: bilint.times, bytes: file.bytes},
-    noCodeCache: {ms: noCodeCache.median, times: noCodeCache.times},
-    bareNode: {ms: bare.median, times: bare.times},
+  const lint = [cli, path.basename(file.path), '--format', 'json']
+  /** One untimed run, then `runs` timed ones: their median and times. */
+  const time = async (/** @type {string[]} */ args, /** @type {string} */ what, env = {}, codes = [0, 1]) => {
+    expectExit(await timedSpawn(process.execPath, args, {cwd, env}), what, codes)
+    const timed = await repeat(runs, Infinity, async () => ({ms: expectExit(await timedSpawn(process.execPath, args, {cwd, env}), what, codes).ms, value: null}))
+    return {ms: timed.median, times: timed.times}
   }
+  const bilint = await time(lint, 'bilint on the 4 KB file')
+  const noCodeCache = await time(lint, 'bilint on the 4 KB file without its code cache', {BILINT_NO_CODE_CACHE: '1'})
+  const bareNode = await time(['-e', '0'], 'node -e 0', {}, [0])
+  return {bilint: {...bilint, bytes: file.bytes}, noCodeCache, bareNode}
 }
 
 /**

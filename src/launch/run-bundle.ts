@@ -26,7 +26,7 @@ import {Script} from 'node:vm'
 import {saveCodeCacheKey} from './code-cache-key.js'
 
 /** Name of the file, beside the bundles, that maps each bundle's file name to a hash of its content. */
-export const bundleManifestName = 'manifest.json'
+const bundleManifestName = 'manifest.json'
 
 /**
  * The code cache folder for bundles in `bundleFolder`: `.cache/bilint` in the
