@@ -22,7 +22,7 @@ const rssProbe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-pr
  * @param {string} root Repository root.
  */
 function cliRunner(root) {
-  const cli = path.join(root, 'dist', 'src', 'cli.js')
+  const cli = path.join(root, 'dist', 'src', 'cli.cjs')
   return {
     cli,
     /** @param {string[]} args @param {string} cwd @param {Record<string, string>} [env] */

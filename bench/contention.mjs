@@ -34,7 +34,7 @@ const runs = Number(values.runs ?? 3)
 const log = (/** @type {string} */ line) => process.stderr.write(`contention: ${line}\n`)
 
 const corpus = await buildCorpus({log})
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'src', 'cli.cjs')
 const cwd = corpus.small.dir
 const folders = (await readdir(cwd)).sort()
 const halves = [folders.slice(0, folders.length >> 1), folders.slice(folders.length >> 1)]

@@ -32,7 +32,7 @@ const profileDir = path.join(corpusDir, 'profiles', fileId)
 await rm(profileDir, {recursive: true, force: true})
 await mkdir(profileDir, {recursive: true})
 process.stderr.write(`profile: bilint ${path.basename(target)} --format json, with --cpu-prof…\n`)
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'src', 'cli.cjs')
 const result = expectExit(
   await timedSpawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, cli, path.basename(target), '--format', 'json'], {
     cwd: path.dirname(target),

@@ -47,8 +47,8 @@ const quick = values.quick ?? false
 /** @param {string} line */
 const log = (line) => process.stderr.write(`bench: ${line}\n`)
 
-if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
-  process.stderr.write('bench: dist/src/cli.js is missing; run `npm run build` first (or use `npm run bench`).\n')
+if (!existsSync(path.join(root, 'dist', 'src', 'cli.cjs'))) {
+  process.stderr.write('bench: dist/src/cli.cjs is missing; run `npm run build` first (or use `npm run bench`).\n')
   process.exit(2)
 }
 

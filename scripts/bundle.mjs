@@ -21,10 +21,13 @@
  *   job) has that much less to parse.
  * - `dist/src/bundle/manifest.json`: a hash of each bundle, which names its
  *   code cache.
- * - `dist/src/cli.js` (the bin) and `dist/src/bundle/worker.js` (what
- *   `parallel.js` starts, found as `./worker.js` beside the bundle, as it is
- *   beside `dist/src/engine/parallel.js` in the unbundled package API):
- *   launchers, one ES module each.
+ * - `dist/src/cli.cjs` (the bin) and `dist/src/bundle/worker.cjs`'s
+ *   launcher `dist/src/bundle/worker-launcher.cjs`: CommonJS scripts. An ES
+ *   module entry would start Node's module loader, and importing a built-in
+ *   module from one reads every export it has, which loads Node's
+ *   file-stream, readline and fs-promises code. With the configuration and
+ *   file lookups made synchronous, a run over a 4 KB file no longer loads
+ *   any of it: 172 → 156 ms, median of 100 interleaved runs.
  *
  * The package API (`dist/src/index.js`) stays as `tsc` wrote it. Dictionary
  * packages stay external: they read their files relative to themselves.
@@ -89,10 +92,15 @@ await writeFile(path.join(bundleFolder, 'manifest.json'), `${JSON.stringify(mani
 
 await build({
   ...common,
-  entryPoints: {cli: 'dist/src/cli.js', 'bundle/worker': 'dist/src/launch/worker.js'},
+  entryPoints: {cli: 'dist/src/cli.js', 'bundle/worker-launcher': 'dist/src/launch/worker.js'},
   outdir: 'dist/src',
-  allowOverwrite: true,
-  format: 'esm',
+  outExtension: {'.js': '.cjs'},
+  format: 'cjs',
+  define: {'import.meta.url': 'bilintLauncherUrl'},
+  banner: {js: "var bilintLauncherUrl = require('node:url').pathToFileURL(__filename).href;"},
   // The unbundled program, for a build without bundles, stays a separate module.
   external: ['./cli/main.js'],
 })
+// The ES module bin `tsc` wrote: the CommonJS one above takes its place.
+await rm('dist/src/cli.js')
+await rm('dist/src/cli.js.map')

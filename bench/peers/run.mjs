@@ -60,8 +60,8 @@ const limitMs = limitS * 1000
 /** @param {string} line */
 const log = (line) => process.stderr.write(`bench:peers: ${line}\n`)
 
-if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
-  log('dist/src/cli.js is missing; run `npm run build` first (or use `npm run bench:peers`).')
+if (!existsSync(path.join(root, 'dist', 'src', 'cli.cjs'))) {
+  log('dist/src/cli.cjs is missing; run `npm run build` first (or use `npm run bench:peers`).')
   process.exit(2)
 }
 

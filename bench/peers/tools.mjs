@@ -87,7 +87,7 @@ export function tools(root) {
       name: 'bilint',
       packageName: 'bilint',
       packageDir: root,
-      invocation: (input) => ({command: process.execPath, args: [path.join(root, 'dist', 'src', 'cli.js'), input.path, '--format', 'json']}),
+      invocation: (input) => ({command: process.execPath, args: [path.join(root, 'dist', 'src', 'cli.cjs'), input.path, '--format', 'json']}),
       summarize: (stdout) => fileArrayReport(stdout),
       threads: '1',
     },

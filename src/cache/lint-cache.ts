@@ -11,7 +11,8 @@
  * bytes outside ASCII is read as UTF-8.
  */
 import {isAscii} from 'node:buffer'
-import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
+// `promises` is read where it is used: the bundled command line loads Node's promise-based file code only for a run that needs it.
+import {promises as fs} from 'node:fs'
 import path from 'node:path'
 import {countsOf, isStoredResult, jsonResultText, lintedWithoutFailure, resultFromJson, storedJsonText} from '../formatters/json-result.js'
 import type {LintResult} from '../types.js'
@@ -70,7 +71,7 @@ export class LintCache {
     const crypto = await import('node:crypto')
     try {
       // Decoding the whole buffer at once is faster than readFile's decoding by chunks.
-      const bytes = await readFile(location)
+      const bytes = await fs.readFile(location)
       const data = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as CacheFile
       if (data && data.version === version && data.layout === cacheLayout && typeof data.entries === 'object' && data.entries) {
         return new LintCache(location, data, crypto)
@@ -133,10 +134,10 @@ export class LintCache {
     if (!this.changed) return
     const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${this.crypto.randomBytes(4).toString('hex')}.tmp`)
     try {
-      await writeFile(temporary, asciiJson(JSON.stringify(this.data)), 'latin1')
-      await rename(temporary, this.location)
+      await fs.writeFile(temporary, asciiJson(JSON.stringify(this.data)), 'latin1')
+      await fs.rename(temporary, this.location)
     } catch {
-      await unlink(temporary).catch(() => undefined)
+      await fs.unlink(temporary).catch(() => undefined)
     }
   }
 }

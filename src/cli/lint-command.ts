@@ -3,7 +3,8 @@
  * and picks the exit code. Loaded only when there is linting to do.
  */
 import {once} from 'node:events'
-import {readFile, writeFile} from 'node:fs/promises'
+// `promises` is read where it is used: the bundled command line loads Node's promise-based file code only for a run that needs it.
+import {promises as fs} from 'node:fs'
 import {createTwoFilesPatch} from 'diff'
 import {lineAlignedDiff} from '../fix/unified-diff.js'
 import path from 'node:path'
@@ -88,7 +89,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
   })
   if (options.outputFile) {
     try {
-      await writeFile(path.resolve(io.cwd, options.outputFile), [...pieces].join(''))
+      await fs.writeFile(path.resolve(io.cwd, options.outputFile), [...pieces].join(''))
     } catch (error) {
       io.stderr.write(`bilint: ${options.outputFile}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
       return 2
@@ -139,7 +140,7 @@ async function fixDiffs(results: readonly LintResult[], cwd: string): Promise<st
   let diffs = ''
   for (const result of results) {
     if (result.output === undefined || !path.isAbsolute(result.filePath)) continue
-    const original = decodeText(await readFile(result.filePath)).text
+    const original = decodeText(await fs.readFile(result.filePath)).text
     diffs += unifiedDiff(displayPath(result.filePath, cwd), original, result.output)
   }
   return diffs

@@ -2,7 +2,7 @@
  * Where each file's configuration comes from: `--config`, the nearest
  * configuration file, or none; with the project words beside it.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {ConfigError} from '../config/errors.js'
 import {ConfigFinder, loadConfigFile} from '../config/load-config.js'
@@ -29,7 +29,7 @@ export const projectWordsFileName = '.bilint-words.txt'
 async function readProjectWords(configPath: string | null): Promise<string[]> {
   if (!configPath) return []
   try {
-    return parseWordList(await readFile(path.join(path.dirname(configPath), projectWordsFileName), 'utf8'))
+    return parseWordList(readFileSync(path.join(path.dirname(configPath), projectWordsFileName), 'utf8'))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw new ConfigError(path.join(path.dirname(configPath), projectWordsFileName), undefined, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)

@@ -11,6 +11,12 @@ import type {LintResult} from '../types.js'
 import type {LintFilesOptions} from './options.js'
 import {refusedFile} from './prepare-file.js'
 
+/**
+ * A worker's entry: in the command line's bundle (`dist/src/bundle/cli.cjs`)
+ * the launcher built beside it, in the package API `worker.js` beside this module.
+ */
+const workerEntry = new URL(import.meta.url.endsWith('.cjs') ? './worker-launcher.cjs' : './worker.js', import.meta.url)
+
 /** A message to a worker: files to lint, with their positions in the list. */
 export interface WorkerRequest {
   /** The batch's number, echoed in the reply. */
@@ -104,7 +110,7 @@ class WorkerPool {
   run(): Promise<void> {
     this.running++
     return new Promise<void>((resolve) => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: {options: this.options}})
+      const worker = new Worker(workerEntry, {workerData: {options: this.options}})
       const outstanding = new Map<number, WorkerRequest['files']>()
       let stopped = false
       const stop = (): void => {

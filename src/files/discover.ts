@@ -3,8 +3,7 @@
  * files to lint.
  */
 
-import {readdirSync, realpathSync, statSync, type Dirent, type Stats} from 'node:fs'
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats} from 'node:fs'
 import path from 'node:path'
 import {ConfigError} from '../config/errors.js'
 
@@ -115,7 +114,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
 
   for (const pattern of new Set(patterns)) {
     const absolutePath = path.resolve(cwd, pattern)
-    const stats = await statOrUndefined(absolutePath)
+    const stats = statOrUndefined(absolutePath)
     if (stats !== undefined) {
       const isDirectory = stats.isDirectory()
       if (isExplicitPathIgnored(run, absolutePath, isDirectory)) ignored.add(absolutePath)
@@ -131,7 +130,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
   }
 
   return {
-    files: await keepOneNamePerFile([...run.found], run.realPaths),
+    files: keepOneNamePerFile([...run.found], run.realPaths),
     missing,
     ignored: [...ignored].sort(compareCodeUnits),
   }
@@ -144,7 +143,7 @@ async function loadIgnoreTest(
   extraIgnorePatterns: readonly string[],
 ): Promise<IgnoreTest> {
   const ignoreFilePath = path.resolve(cwd, ignoreFileName)
-  const ignoreFileText = await readIgnoreFile(ignoreFilePath)
+  const ignoreFileText = readIgnoreFile(ignoreFilePath)
   const hasRules = ignoreFileText.trim() !== '' || extraIgnorePatterns.length > 0
   if (!hasRules) return () => false
   const {default: createIgnore} = await import('ignore')
@@ -157,9 +156,9 @@ async function loadIgnoreTest(
 }
 
 /** The ignore file's text without a BOM; an absent file reads as empty. */
-async function readIgnoreFile(ignoreFilePath: string): Promise<string> {
+function readIgnoreFile(ignoreFilePath: string): string {
   try {
-    const text = await readFile(ignoreFilePath, 'utf8')
+    const text = readFileSync(ignoreFilePath, 'utf8')
     return text.startsWith('\uFEFF') ? text.slice(1) : text
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
@@ -264,10 +263,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
  * @param filePaths The files found.
  * @param knownRealPaths Real paths already known, by file; the others are asked of the file system.
  */
-async function keepOneNamePerFile(filePaths: readonly string[], knownRealPaths: ReadonlyMap<string, string>): Promise<string[]> {
-  const realPaths = await Promise.all(
-    filePaths.map(async (filePath) => knownRealPaths.get(filePath) ?? (await realpathOrUndefined(filePath)) ?? filePath),
-  )
+function keepOneNamePerFile(filePaths: readonly string[], knownRealPaths: ReadonlyMap<string, string>): string[] {
+  const realPaths = filePaths.map((filePath) => knownRealPaths.get(filePath) ?? realpathOrUndefined(filePath) ?? filePath)
   const chosenByRealPath = new Map<string, string>()
   filePaths.forEach((filePath, index) => {
     const realPath = realPaths[index] ?? filePath
@@ -297,18 +294,18 @@ function compareCodeUnits(left: string, right: string): number {
 }
 
 /** `fs.stat`, following symlinks, or `undefined` when the path does not resolve. */
-async function statOrUndefined(filePath: string): Promise<Stats | undefined> {
+function statOrUndefined(filePath: string): Stats | undefined {
   try {
-    return await stat(filePath)
+    return statSync(filePath)
   } catch {
     return undefined
   }
 }
 
 /** `fs.realpath`, or `undefined` when the path does not resolve. */
-async function realpathOrUndefined(filePath: string): Promise<string | undefined> {
+function realpathOrUndefined(filePath: string): string | undefined {
   try {
-    return await realpath(filePath)
+    return realpathSync.native(filePath)
   } catch {
     return undefined
   }

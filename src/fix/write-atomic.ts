@@ -3,7 +3,8 @@
  * rename, keeping the original's mode. A symbolic link is followed and its
  * target is written.
  */
-import {chmod, realpath, rename, stat, unlink, writeFile} from 'node:fs/promises'
+// `promises` is read where it is used: the bundled command line loads Node's promise-based file code only for a run that needs it.
+import {promises as fs} from 'node:fs'
 import path from 'node:path'
 
 /** Why a file could not be written, in one line. */
@@ -19,8 +20,8 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array): Prom
   let target: string
   let mode: number
   try {
-    target = await realpath(filePath)
-    const stats = await stat(target)
+    target = await fs.realpath(filePath)
+    const stats = await fs.stat(target)
     mode = stats.mode & 0o7777
     // Respect a read-only file even when the folder (or root) would allow a rename over it.
     if ((mode & 0o222) === 0) throw Object.assign(new Error('read-only'), {code: 'EACCES'})
@@ -31,11 +32,11 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array): Prom
   const {randomBytes} = await import('node:crypto')
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.bilint-tmp`)
   try {
-    await writeFile(temporary, bytes, {flag: 'wx', mode})
-    await chmod(temporary, mode)
-    await rename(temporary, target)
+    await fs.writeFile(temporary, bytes, {flag: 'wx', mode})
+    await fs.chmod(temporary, mode)
+    await fs.rename(temporary, target)
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
+    await fs.unlink(temporary).catch(() => undefined)
     throw new WriteError(describe(error, 'cannot write fixes'))
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A lint worker thread's entry in the command line's bundle
- * (`dist/src/bundle/worker.js`, built from this file): runs the worker's
+ * (`dist/src/bundle/worker-launcher.cjs`, built from this file): runs the worker's
  * bundle with its code cache (see `run-bundle.ts`).
  */
 import {runBundle} from './run-bundle.js'

@@ -39,14 +39,14 @@ beforeAll(() => {
   // A copy, not a link: Node runs a linked bin from its real path, in this checkout.
   mkdirSync(path.join(installed, 'dist', 'src'), {recursive: true})
   cpSync(path.join(repoRoot, 'dist', 'src', 'bundle'), path.join(installed, 'dist', 'src', 'bundle'), {recursive: true})
-  copyFileSync(path.join(repoRoot, 'dist', 'src', 'cli.js'), path.join(installed, 'dist', 'src', 'cli.js'))
+  copyFileSync(path.join(repoRoot, 'dist', 'src', 'cli.cjs'), path.join(installed, 'dist', 'src', 'cli.cjs'))
   copyFileSync(path.join(repoRoot, 'package.json'), path.join(installed, 'package.json'))
   for (const folder of ['dictionaries', 'schema']) symlinkSync(path.join(repoRoot, folder), path.join(installed, folder))
   // Its dependencies, as npm installs them beside it (the dictionaries and nspell's manifest are read at run time).
   for (const name of readdirSync(path.join(repoRoot, 'node_modules'))) {
     if (!name.startsWith('.')) symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(project, 'node_modules', name))
   }
-  bin = path.join(installed, 'dist', 'src', 'cli.js')
+  bin = path.join(installed, 'dist', 'src', 'cli.cjs')
   cacheFolder = path.join(project, 'node_modules', '.cache', 'bilint')
   mkdirSync(path.join(project, 'docs'))
   for (let index = 0; index < 40; index++) {

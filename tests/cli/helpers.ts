@@ -1,6 +1,6 @@
 /**
  * Helpers for the end-to-end tests of the `bilint` command: they run the
- * built bin (`dist/src/cli.js`) in a child process, lay out temporary
+ * built bin (`dist/src/cli.cjs`) in a child process, lay out temporary
  * projects, isolate the rules a test is about, and check that the XML
  * formats are well-formed.
  */
@@ -16,7 +16,7 @@ import {fileURLToPath} from 'node:url'
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The built bin, as `npm run build` writes it. */
-export const cliPath = path.join(repoRoot, 'dist', 'src', 'cli.js')
+export const cliPath = path.join(repoRoot, 'dist', 'src', 'cli.cjs')
 
 /** How long one run may take before it is killed (generous: CI machines are slow, and runs share two cores). */
 const defaultTimeoutMs = 20_000
@@ -87,7 +87,7 @@ function newestSource(folders: string[]): {path: string; mtimeMs: number} | unde
 }
 
 /**
- * Runs `node dist/src/cli.js ...args` without a shell, colours off.
+ * Runs `node dist/src/cli.cjs ...args` without a shell, colours off.
  * @param args Command-line arguments.
  * @param options Working directory, stdin, environment, timeout.
  * @returns The exit code and the complete stdout and stderr.

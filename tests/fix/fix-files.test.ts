@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {lintFiles} from '../../src/index.js'
 
 const run = promisify(execFile)
-const cli = new URL('../../dist/src/cli.js', import.meta.url).pathname
+const cli = new URL('../../dist/src/cli.cjs', import.meta.url).pathname
 const seed = new URL('../../../shared/corpus/seed.txt', import.meta.url)
 const fixtures = new URL('../../fixtures/', import.meta.url)
 

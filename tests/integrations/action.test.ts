@@ -9,7 +9,6 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {mkdir, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {assertBinBuilt, cliPath, makeTempTree, repoRoot, runBilint, type TempTree} from '../cli/helpers.js'
@@ -103,7 +102,7 @@ describe('action.yml structure', () => {
     const lint = stepById('lint')
     expect(lint.shell).toBe('bash')
     expect(steps.indexOf(lint)).toBeGreaterThan(steps.indexOf(stepById('install')))
-    expect(lint.env?.['BILINT_BIN']).toBe('${{ github.action_path }}/dist/src/cli.js')
+    expect(lint.env?.['BILINT_BIN']).toBe('${{ github.action_path }}/dist/src/cli.cjs')
     expect(lint.run).toContain('node "$BILINT_BIN"')
   })
 
@@ -164,7 +163,7 @@ describe('action.yml structure', () => {
 
 describe('action.yml lint step, run locally', () => {
   let tree: TempTree
-  /** A stand-in for the action checkout whose dist/src/cli.js records its arguments and runs the real bin. */
+  /** A stand-in for the action checkout whose dist/src/cli.cjs records its arguments and runs the real bin. */
   let actionPath: string
   let argvLog: string
 
@@ -181,11 +180,11 @@ describe('action.yml lint step, run locally', () => {
     argvLog = tree.path('argv.jsonl')
     await mkdir(path.join(actionPath, 'dist', 'src'), {recursive: true})
     writeFileSync(
-      path.join(actionPath, 'dist', 'src', 'cli.js'),
+      path.join(actionPath, 'dist', 'src', 'cli.cjs'),
       [
-        "import {appendFileSync} from 'node:fs'",
+        "const {appendFileSync} = require('node:fs')",
         'appendFileSync(process.env.BILINT_ARGV_LOG, JSON.stringify(process.argv.slice(2)) + "\\n")',
-        `await import(${JSON.stringify(pathToFileURL(cliPath).href)})`,
+        `require(${JSON.stringify(cliPath)})`,
         '',
       ].join('\n'),
     )
@@ -358,7 +357,7 @@ describe('action.yml from a clean checkout', () => {
       })
       const install = run.step('install')
       expect(install.exitCode, `${install.stdout}\n${install.stderr}`).toBe(0)
-      expect(existsSync(tree.path('action', 'dist', 'src', 'cli.js'))).toBe(true)
+      expect(existsSync(tree.path('action', 'dist', 'src', 'cli.cjs'))).toBe(true)
       const lint = run.step('lint')
       expect(lint.exitCode, `${lint.stdout}\n${lint.stderr}`).toBe(1)
       expect(lint.stdout).toContain('docs/report.md:3:14: error')

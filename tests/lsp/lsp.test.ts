@@ -72,7 +72,7 @@ interface Client {
   exit: Promise<number | null>
 }
 
-/** Starts `node dist/src/cli.js --lsp` (and any extra arguments) and connects a client to it. */
+/** Starts `node dist/src/cli.cjs --lsp` (and any extra arguments) and connects a client to it. */
 function startServer(cwd: string, extraArgs: readonly string[] = []): Client {
   const child = spawn(process.execPath, [cliPath, '--lsp', ...extraArgs], {cwd, stdio: ['pipe', 'pipe', 'pipe']})
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
