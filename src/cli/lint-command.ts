@@ -2,7 +2,6 @@
  * The lint command: lints files and stdin, applies fixes, writes the report
  * and picks the exit code. Loaded only when there is linting to do.
  */
-import {once} from 'node:events'
 // `promises` is read where it is used: the bundled command line loads Node's promise-based file code only for a run that needs it.
 import {promises as fs} from 'node:fs'
 import {createTwoFilesPatch} from 'diff'
@@ -96,7 +95,7 @@ export async function runLintCommand(options: CliOptions, io: CliIo): Promise<nu
     }
   } else {
     // Piece by piece, waiting while a pipe's reader catches up: a large report is never held whole.
-    for (const piece of pieces) if (!reportStream.write(piece)) await once(reportStream, 'drain')
+    for (const piece of pieces) if (!reportStream.write(piece)) await new Promise<void>((resolve) => reportStream.once('drain', () => resolve()))
   }
   if (fatal) return 2
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0)

@@ -6,18 +6,21 @@
 import type {Readable, Writable} from 'node:stream'
 import {ConfigError} from '../config/errors.js'
 import {bilintVersion} from '../version.js'
+import type {CliOutput} from './output.js'
 import {helpText, parseCliOptions, UsageError} from './options.js'
 
 /** Where the CLI reads and writes. */
 export interface CliIo {
   /** Working directory. */
   cwd: string
-  /** Standard output. */
-  stdout: Writable & {isTTY?: boolean}
-  /** Standard error. */
-  stderr: Writable
-  /** Standard input, read for `-`. */
-  stdin: Readable
+  /** Standard output: reports, help, fixed text. */
+  stdout: CliOutput
+  /** Standard error: one-line errors. */
+  stderr: CliOutput
+  /** Standard input, read for `-` and by the language server. */
+  readonly stdin: Readable
+  /** Standard output as a stream, for the language server's protocol. */
+  readonly stdoutStream: Writable
 }
 
 /**

@@ -19,7 +19,7 @@ import {LanguageServerSession} from './session.js'
  * @returns 0, when the client has sent `exit`.
  */
 export function startLanguageServer(io: CliIo): Promise<number> {
-  const connection = createConnection(ProposedFeatures.all, io.stdin, io.stdout)
+  const connection = createConnection(ProposedFeatures.all, io.stdin, io.stdoutStream)
   routeConsoleToClient(connection)
   process.on('uncaughtException', (error) => connection.console.error(`bilint: uncaught error: ${error.stack ?? error.message}`))
   process.on('unhandledRejection', (reason) => connection.console.error(`bilint: unhandled rejection: ${format(reason)}`))
