@@ -49,20 +49,19 @@ export class DescriptorOutput extends EventEmitter implements CliOutput {
 
   write(text: string): boolean {
     if (this.stream) return this.stream.write(text)
-    const bytes = Buffer.from(text, 'utf8')
+    let bytes: Buffer | undefined
     let written = 0
-    while (written < bytes.length) {
-      try {
-        written += writeSync(this.fd, bytes, written, bytes.length - written)
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (code === 'EAGAIN') return this.handOver(bytes.subarray(written))
-        if (code === 'EPIPE') {
-          this.onBrokenPipe()
-          return true
-        }
-        throw error
-      }
+    try {
+      // Node encodes the text as it writes it; only a partial write needs the bytes in hand.
+      written = writeSync(this.fd, text)
+      if (written === Buffer.byteLength(text)) return true
+      bytes = Buffer.from(text)
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EAGAIN') return this.handOver((bytes ?? Buffer.from(text)).subarray(written))
+      if (code !== 'EPIPE') throw error
+      this.onBrokenPipe()
     }
     return true
   }

@@ -210,7 +210,7 @@ function walkDirectory(run: DiscoveryRun, directory: string, linkedDirectories: 
   }
   entries.sort((left, right) => compareCodeUnits(left.name, right.name))
   for (const entry of entries) {
-    const entryPath = path.join(directory, entry.name)
+    const entryPath = childPath(directory, entry.name)
     const kind = entryKind(entry, entryPath)
     if (kind === 'directory') {
       if (SKIPPED_DIRECTORY_NAMES.includes(entry.name) || run.isIgnored(entryPath, true)) continue
@@ -219,9 +219,18 @@ function walkDirectory(run: DiscoveryRun, directory: string, linkedDirectories: 
     } else if (kind === 'file') {
       if (!isLintableFileName(entry.name) || run.isIgnored(entryPath, false)) continue
       run.found.add(entryPath)
-      if (!entry.isSymbolicLink()) run.realPaths.set(entryPath, path.join(realDirectory, entry.name))
+      if (!entry.isSymbolicLink()) run.realPaths.set(entryPath, childPath(realDirectory, entry.name))
     }
   }
+}
+
+/**
+ * The path of an entry read from a directory: the directory's path (already
+ * normalised, as every path of the walk is) and the entry's name, which holds
+ * no separator. `path.join` would normalise both again for every file.
+ */
+function childPath(directory: string, name: string): string {
+  return directory.endsWith(path.sep) ? directory + name : directory + path.sep + name
 }
 
 /** Whether a directory entry is a file or a directory, following symlinks; broken links and specials are `'other'`. */
