@@ -35,6 +35,7 @@ const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 export function markdownChunks(text: string, minimum = minChunkLength): MarkdownChunk[] {
   if (text.length < minimum * 2) return [{start: 0, end: text.length}]
   const chunks: MarkdownChunk[] = []
+  const holdsCutMark = cutMarkFinder(text)
   let chunkStart = 0
   let fence: string | null = null
   let inComment = false
@@ -61,7 +62,7 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       chunkStart = lineStart
     }
     // Only lines that hold `` ` ``, `~` or `<` can open or close what must not be cut.
-    const marks = fence !== null || inComment || inRawHtml || hasAny(text, lineStart, contentEnd)
+    const marks = fence !== null || inComment || inRawHtml || holdsCutMark(lineStart, contentEnd)
     if (marks) {
       const line = text.slice(lineStart, contentEnd)
       if (fence !== null) {
@@ -110,13 +111,30 @@ function mayStartListOrQuote(first: number): boolean {
   return first === 42 || first === 43 || first === 45 || first === 62 || (first >= 48 && first <= 57)
 }
 
-/** Whether the line holds `` ` ``, `~` or `<`. */
-function hasAny(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 96 || code === 126 || code === 60) return true
+/** The characters that can open or close what a chunk must not cut: `` ` ``, `~`, `<`. */
+const cutMarks = ['`', '~', '<'] as const
+
+/**
+ * A test of whether a line holds one of the {@link cutMarks}, for lines asked
+ * about in order: each mark's next position is found by one `indexOf` and
+ * kept until the lines pass it, rather than every character of every line
+ * being compared.
+ * @param text The document.
+ */
+export function cutMarkFinder(text: string): (start: number, end: number) => boolean {
+  // Each mark's next position at or after the last line asked about: -1 before the first search, Infinity when none is left.
+  const next = cutMarks.map(() => -1)
+  return (start, end) => {
+    for (let mark = 0; mark < cutMarks.length; mark++) {
+      let at = next[mark]!
+      if (at < start) {
+        at = text.indexOf(cutMarks[mark]!, start)
+        next[mark] = at = at === -1 ? Infinity : at
+      }
+      if (at < end) return true
+    }
+    return false
   }
-  return false
 }
 
 /**

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../../src/document/build.js'
-import {markdownChunks} from '../../src/parser/markdown-chunks.js'
+import {cutMarkFinder, markdownChunks} from '../../src/parser/markdown-chunks.js'
 
 describe('markdownChunks', () => {
   it('keeps small documents whole', () => {
@@ -56,6 +56,29 @@ describe('markdownChunks', () => {
     // Every word still sits on its exact source slice.
     for (const block of index.blocks) {
       if (block.prose && block.kind === 'heading') expect(text.slice(block.start, block.end)).toBe('## Section')
+    }
+  })
+})
+
+describe('cutMarkFinder', () => {
+  /** The definition: some character of `[start, end)` is a backtick, a tilde or `<`. */
+  const holdsCutMark = (text: string, start: number, end: number): boolean => /[`~<]/.test(text.slice(start, end))
+
+  it('agrees with a scan of each range, for ranges asked about in order', () => {
+    let seed = 7
+    const random = (below: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % below
+    }
+    const alphabet = ['a', ' ', '\n', '`', '~', '<', '汉', '>']
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({length: random(120)}, () => alphabet[random(alphabet.length)]).join('')
+      const holds = cutMarkFinder(text)
+      for (let start = 0; start <= text.length; ) {
+        const end = Math.min(text.length, start + random(12))
+        expect(holds(start, end), `${JSON.stringify(text)} [${start}, ${end})`).toBe(holdsCutMark(text, start, end))
+        start = end + random(3)
+      }
     }
   })
 })
