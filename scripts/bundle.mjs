@@ -102,5 +102,4 @@ await build({
   external: ['./cli/main.js'],
 })
 // The ES module bin `tsc` wrote: the CommonJS one above takes its place.
-await rm('dist/src/cli.js')
-await rm('dist/src/cli.js.map')
+for (const output of ['cli.js', 'cli.js.map', 'cli.d.ts']) await rm(path.join('dist/src', output))
