@@ -129,7 +129,7 @@ export class LintCache {
   }
 
   /** Writes the cache atomically when anything changed; an unwritable location is ignored. */
-  async save(): Promise<void> {
+  save(): void {
     if (!this.changed) return
     const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${this.crypto.randomBytes(4).toString('hex')}.tmp`)
     try {

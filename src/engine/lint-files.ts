@@ -69,7 +69,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const linted = threads === 1 ? await lintInThread(files, run) : await lintSharing(files, run, threads)
   for (const result of linted) if (result) results.push(result)
   flushRuleCaches()
-  await run.cache?.save()
+  run.cache?.save()
   return results
 }
 
