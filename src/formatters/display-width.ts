@@ -3,9 +3,10 @@
 /**
  * Code point ranges that terminals draw two columns wide: the East Asian Wide
  * and Fullwidth blocks of Unicode's UAX #11 that matter in practice (CJK
- * ideographs and punctuation, kana, Hangul, fullwidth forms, emoji).
+ * ideographs and punctuation, kana, Hangul, fullwidth forms, emoji). Sorted
+ * and disjoint: {@link isWide} searches them by halves.
  */
-const wideRanges: ReadonlyArray<readonly [number, number]> = [
+export const wideRanges: ReadonlyArray<readonly [number, number]> = [
   [0x1100, 0x115f],
   [0x231a, 0x231b],
   [0x2329, 0x232a],
@@ -53,23 +54,47 @@ const wideRanges: ReadonlyArray<readonly [number, number]> = [
 /** Characters that take no column of their own: combining marks and invisible format characters. */
 const zeroWidthCharacter = /^[\p{Mn}\p{Me}\p{Cf}]$/u
 
-/** Tells whether the code point `codePoint` is drawn two columns wide. */
+/** Tells whether the code point `codePoint` is drawn two columns wide: a binary search of the sorted ranges. */
 function isWide(codePoint: number): boolean {
-  return wideRanges.some(([first, last]) => codePoint >= first && codePoint <= last)
+  let low = 0
+  let high = wideRanges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const [first, last] = wideRanges[middle]!
+    if (codePoint < first) high = middle - 1
+    else if (codePoint > last) low = middle + 1
+    else return true
+  }
+  return false
 }
 
-/** Returns the number of terminal columns `text` takes (text without control characters). */
+/** The columns one code point takes: 2 when wide, 0 for a combining mark or format character, else 1. */
+function codePointWidth(codePoint: number): number {
+  if (isWide(codePoint)) return 2
+  return zeroWidthCharacter.test(String.fromCodePoint(codePoint)) ? 0 : 1
+}
+
+/**
+ * Returns the number of terminal columns `text` takes (text without control
+ * characters). Printable ASCII, most of a report, takes one column each
+ * without a lookup.
+ */
 export function displayWidth(text: string): number {
   let width = 0
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0
-    if (isWide(codePoint)) width += 2
-    else if (!zeroWidthCharacter.test(character)) width += 1
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x20 && code < 0x7f) {
+      width++
+      continue
+    }
+    const codePoint = text.codePointAt(index)!
+    if (codePoint > 0xffff) index++
+    width += codePointWidth(codePoint)
   }
   return width
 }
 
-/** Appends spaces to `text` until it takes `width` terminal columns. */
-export function padEndToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+/** Appends spaces to `text`, which takes `textWidth` columns, until it takes `width`. */
+export function padEndFromWidth(text: string, textWidth: number, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth))
 }

@@ -5,7 +5,7 @@
 
 import type {LintMessage, LintResult} from '../types.js'
 import {createPalette, type Palette} from './ansi.js'
-import {displayWidth, padEndToWidth} from './display-width.js'
+import {displayWidth, padEndFromWidth} from './display-width.js'
 import type {FormatContext, Formatter} from './index.js'
 import {relativePath} from './paths.js'
 import {severityLabel} from './severity.js'
@@ -18,6 +18,8 @@ interface MessageRow {
   isError: boolean
   severity: string
   message: string
+  /** The terminal columns `message` takes. */
+  messageWidth: number
   ruleId: string
 }
 
@@ -36,28 +38,33 @@ function pluralize(count: number, noun: string): string {
 
 /** Returns the plain-text cells for `message`. */
 function toRow(message: LintMessage): MessageRow {
+  const text = toSingleLine(message.message)
   return {
     line: String(message.line),
     column: String(message.column),
     isError: message.severity === 2,
     severity: severityLabel(message.severity),
-    message: toSingleLine(message.message),
+    message: text,
+    messageWidth: displayWidth(text),
     ruleId: message.ruleId ?? '',
   }
 }
 
-/** Returns the widest display width of the cells `cellOf` picks from `rows`. */
-function columnWidth(rows: MessageRow[], cellOf: (row: MessageRow) => string): number {
-  return Math.max(0, ...rows.map((row) => displayWidth(cellOf(row))))
+/** Returns the widest of the widths `widthOf` gives for `rows`. */
+function columnWidth(rows: MessageRow[], widthOf: (row: MessageRow) => number): number {
+  let widest = 0
+  for (const row of rows) widest = Math.max(widest, widthOf(row))
+  return widest
 }
 
 /** Returns the lines of one file's messages, columns aligned, each ending with a newline. */
 function formatTable(messages: LintMessage[], palette: Palette): string {
   const rows = messages.map(toRow)
-  const lineWidth = columnWidth(rows, (row) => row.line)
-  const columnNumberWidth = columnWidth(rows, (row) => row.column)
-  const severityWidth = columnWidth(rows, (row) => row.severity)
-  const messageWidth = columnWidth(rows, (row) => row.message)
+  // Line, column and severity are ASCII: their length is their width.
+  const lineWidth = columnWidth(rows, (row) => row.line.length)
+  const columnNumberWidth = columnWidth(rows, (row) => row.column.length)
+  const severityWidth = columnWidth(rows, (row) => row.severity.length)
+  const messageWidth = columnWidth(rows, (row) => row.messageWidth)
   let table = ''
   for (const row of rows) {
     const position =
@@ -69,7 +76,7 @@ function formatTable(messages: LintMessage[], palette: Palette): string {
     const line =
       row.ruleId === ''
         ? `  ${position}  ${severity}  ${row.message}`.trimEnd()
-        : `  ${position}  ${severity}  ${padEndToWidth(row.message, messageWidth)}  ${palette.dim(row.ruleId)}`
+        : `  ${position}  ${severity}  ${padEndFromWidth(row.message, row.messageWidth, messageWidth)}  ${palette.dim(row.ruleId)}`
     table += `${line}\n`
   }
   return table

@@ -2,7 +2,7 @@
 
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {displayWidth, padEndToWidth} from '../../src/formatters/display-width.js'
+import {displayWidth, padEndFromWidth, wideRanges} from '../../src/formatters/display-width.js'
 import {relativePath} from '../../src/formatters/paths.js'
 import {createPositionFinder} from '../../src/formatters/source-positions.js'
 import {messageSpan} from '../../src/formatters/span.js'
@@ -25,8 +25,32 @@ describe('displayWidth', () => {
     expect(displayWidth('中文，。')).toBe(8)
     expect(displayWidth('e\u0301')).toBe(1)
     expect(displayWidth('😀')).toBe(2)
-    expect(padEndToWidth('中', 4)).toBe('中  ')
-    expect(padEndToWidth('toolong', 3)).toBe('toolong')
+    expect(padEndFromWidth('中', displayWidth('中'), 4)).toBe('中  ')
+    expect(padEndFromWidth('toolong', displayWidth('toolong'), 3)).toBe('toolong')
+  })
+
+  it('gives what the definition gives, code point by code point, on random texts', () => {
+    for (const [index, [first, last]] of wideRanges.entries()) expect(first <= last && (index === 0 || first > wideRanges[index - 1]![1])).toBe(true)
+    // The definition: each code point is wide (2: in one of the ranges), a combining mark or format character (0), or 1.
+    const wide = (codePoint: number): boolean => wideRanges.some(([first, last]) => codePoint >= first && codePoint <= last)
+    const byDefinition = (text: string): number => {
+      let width = 0
+      for (const character of text) {
+        const codePoint = character.codePointAt(0)!
+        width += wide(codePoint) ? 2 : /^[\p{Mn}\p{Me}\p{Cf}]$/u.test(character) ? 0 : 1
+      }
+      return width
+    }
+    // Characters on both sides of range ends, ASCII, marks, format characters, emoji and lone surrogates.
+    const pool = [...'aZ ~中文，。ｶ한e\u0301\u00ad\u200b\u200d\u20dd😀𠀀\ud800\udc00\u115f\u1160\u2e7f\u2e80\u303e\u303f\u9fff\ua000ￚ\u{2fffd}\u{2fffe}']
+    let seed = 7
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (let round = 0; round < 300; round++) {
+      let text = ''
+      const length = Math.floor(random() * 40)
+      for (let index = 0; index < length; index++) text += pool[Math.floor(random() * pool.length)]
+      expect(displayWidth(text), JSON.stringify(text)).toBe(byDefinition(text))
+    }
   })
 })
 
