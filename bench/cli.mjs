@@ -57,19 +57,21 @@ export async function measureStartup({root, corpus, runs}) {
 
 /**
  * Files per second: one CLI process over the directory of small files.
- * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number, extraArgs?: readonly string[], forgetSuggestions?: boolean}} options
+ * @param {{root: string, corpus: Corpus, runs: number, budgetMs: number, extraArgs?: readonly string[], forgetSuggestions?: boolean, format?: 'json' | 'stylish'}} options
+ *   `format` is the report's (`json` by default, which tells how many files
+ *   were linted; `stylish`, the default a person sees, must end with its summary);
  *   `extraArgs` are passed to bilint after the directory, such as `--threads 1`;
  *   with `forgetSuggestions`, the spelling suggestions kept between runs are
  *   deleted before each run, so that every run computes them (a first run).
  */
-export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs = [], forgetSuggestions = false}) {
+export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs = [], forgetSuggestions = false, format = 'json'}) {
   const {run} = cliRunner(root)
   const cwd = path.dirname(corpus.small.dir)
-  const args = [path.basename(corpus.small.dir), '--format', 'json', ...extraArgs]
+  const args = [path.basename(corpus.small.dir), '--format', format, ...extraArgs]
   const timed = await repeat(runs, budgetMs, async () => {
     if (forgetSuggestions) await forgetStoredSuggestions(root)
     const result = expectExit(await run(args, cwd), 'bilint on the small files')
-    return {ms: result.ms, value: JSON.parse(result.stdout).length}
+    return {ms: result.ms, value: format === 'json' ? JSON.parse(result.stdout).length : stylishFileCount(result.stdout, corpus)}
   })
   if (timed.last !== corpus.small.count) throw new Error(`bilint linted ${timed.last} small files, expected ${corpus.small.count}`)
   return {
@@ -81,6 +83,17 @@ export async function measureSmallFiles({root, corpus, runs, budgetMs, extraArgs
     filesPerS: timed.last / (timed.median / 1000),
     mbPerS: corpus.small.bytes / MB / (timed.median / 1000),
   }
+}
+
+/**
+ * The files a stylish report covers: all of the corpus when it ends with its
+ * summary line (files without problems are not listed, so it cannot say more).
+ * @param {string} report
+ * @param {Corpus} corpus
+ */
+function stylishFileCount(report, corpus) {
+  if (!/\u2716 [\d,]+ problems? \(/.test(report)) throw new Error('bilint --format stylish printed no summary line')
+  return corpus.small.count
 }
 
 /**

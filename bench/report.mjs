@@ -93,6 +93,15 @@ function cliTable(cli, smallFileCount) {
       `${fixed(cli.smallFiles.filesPerS, 0)} files/s (${fixed(cli.smallFiles.mbPerS, 2)} MB/s, ${fixed(cli.smallFiles.ms / 1000, 2)} s)`,
       runsDone(cli.smallFiles),
     ],
+    ...(cli.smallFilesStylish
+      ? [
+          [
+            'the same, `--format stylish` (the default report)',
+            `${fixed(cli.smallFilesStylish.filesPerS, 0)} files/s (${fixed(cli.smallFilesStylish.ms / 1000, 2)} s)`,
+            runsDone(cli.smallFilesStylish),
+          ],
+        ]
+      : []),
     ...cli.smallFilesByThreads.map((/** @type {any} */ small) => [
       `the same, \`${small.args.join(' ')}\``,
       `${fixed(small.filesPerS, 0)} files/s (${fixed(small.ms / 1000, 2)} s)`,

@@ -88,10 +88,14 @@ const corpus = await buildCorpus({log})
 
 log('CLI start-up…')
 const startup = await measureStartup({root, corpus, runs: quick ? 1 : 10})
-log('CLI on 1,000 small files: default threads, --threads 1 and --threads 2, taking turns…')
-// The three are measured in turns, so that a machine whose speed drifts during the run affects them alike.
-const [smallFiles, ...smallFilesByThreads] = await measureInTurns(
-  [[], ['--threads', '1'], ['--threads', '2']].map((extraArgs) => () => measureSmallFiles({root, corpus, runs: 1, budgetMs: 20_000, extraArgs})),
+log('CLI on 1,000 small files: default threads, the stylish report, --threads 1 and --threads 2, taking turns…')
+// The four are measured in turns, so that a machine whose speed drifts during the run affects them alike.
+const [smallFiles, smallFilesStylish, ...smallFilesByThreads] = await measureInTurns(
+  [
+    () => measureSmallFiles({root, corpus, runs: 1, budgetMs: 20_000}),
+    () => measureSmallFiles({root, corpus, runs: 1, budgetMs: 20_000, format: 'stylish'}),
+    ...[['--threads', '1'], ['--threads', '2']].map((extraArgs) => () => measureSmallFiles({root, corpus, runs: 1, budgetMs: 20_000, extraArgs})),
+  ],
   quick ? 1 : 5,
 )
 log('CLI on 1,000 small files, no stored suggestions…')
@@ -115,7 +119,7 @@ const results = {
   corpus,
   throughput,
   linearity: linearity(throughput),
-  cli: {startup, smallFiles, smallFilesByThreads, smallFilesFirstRun, cacheRerun, peakRss},
+  cli: {startup, smallFiles, smallFilesStylish, smallFilesByThreads, smallFilesFirstRun, cacheRerun, peakRss},
   durationS: (Date.now() - started) / 1000,
 }
 await writeFile(path.join(corpusDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
