@@ -522,7 +522,8 @@ class NumberingWalk {
       else if (block.kind === 'paragraph') this.proseBlock(block, block.quoted ? null : this.bodyScope)
       else if (block.kind === 'listItem') this.listItem(block)
     }
-    for (const items of this.orderedLists.values()) this.problems.push(...orderedListProblems(items))
+    // One push per problem: a list of 200,000 items can have more problems than a call takes arguments.
+    for (const items of this.orderedLists.values()) for (const problem of orderedListProblems(items)) this.problems.push(problem)
   }
 
   /** A block-level scope that sees the markers logged between its items. */

@@ -177,8 +177,9 @@ const formatSarif: Formatter = (lintResults, context) => {
   const notifications: SarifNotification[] = []
   for (const lintResult of lintResults) {
     const converted = builder.convert(lintResult)
-    results.push(...converted.results)
-    notifications.push(...converted.notifications)
+    // One push per item: spreading a file's 200,000 results into one call overflows the stack.
+    for (const result of converted.results) results.push(result)
+    for (const notification of converted.notifications) notifications.push(notification)
   }
   const log: SarifLog = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
