@@ -28,13 +28,25 @@ interface Line {
   next: number
 }
 
+/**
+ * A line's content: `start` to `end`, without the spaces and tabs before
+ * its line ending, which starts at `lineEnd`; `ending` is how far the next
+ * line's content starts from there (0 when no line follows).
+ */
+interface ContentRange {
+  start: number
+  end: number
+  lineEnd: number
+  ending: number
+}
+
 /** Prose lines collected for one block: content ranges in the source, line endings between them. */
 interface OpenProse {
   kind: 'paragraph' | 'listItem'
   /** Block start (a list item starts at its marker). */
   start: number
   /** Content ranges, each with the line ending that follows it (none for the last). */
-  ranges: Array<{start: number; end: number; ending: number}>
+  ranges: ContentRange[]
   quoted: boolean
   list: BlockSource['list']
   /** List depth of an item (1 unless lists nest on its line). */
@@ -173,7 +185,7 @@ class SimplePieceReader {
       let contentEnd = end === row.end && text.charCodeAt(end - 1) === 124 ? end - 1 : end
       while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++
       while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
-      const prose = this.inlineProse([{start: contentStart, end: contentEnd, ending: 0}])
+      const prose = this.inlineProse([{start: contentStart, end: contentEnd, lineEnd: contentEnd, ending: 0}])
       if (!prose) return null
       cells.push({kind: 'tableCell', start, end, depth: 0, prose, list: null, quoted: false})
     }
@@ -213,7 +225,7 @@ class SimplePieceReader {
       contentEnd = hashes
       while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
     }
-    const prose = this.inlineProse([{start: contentStart, end: contentEnd, ending: 0}])
+    const prose = this.inlineProse([{start: contentStart, end: contentEnd, lineEnd: contentEnd, ending: 0}])
     if (!prose) return false
     this.blocks.push({kind: 'heading', start: line.start, end: line.end, depth: opening[1]!.length, prose, list: null, quoted: false})
     this.previous = 'other'
@@ -317,13 +329,21 @@ class SimplePieceReader {
     return this.continueProse(line.start, line.end)
   }
 
-  /** Adds a line of content to the open block; trailing white space is left to remark. */
+  /**
+   * Adds a line of content to the open block. The spaces and tabs before its
+   * line ending are not content, as micromark reads them; two or more
+   * spaces there make a hard break when a line follows, which is left to
+   * remark ({@link inlineProse}), as are a backslash before them and a line of white space only.
+   */
   private continueProse(start: number, end: number): boolean {
     const open = this.open!
-    if (isSpaceOrTab(this.text.charCodeAt(end - 1))) return false
+    const text = this.text
+    let contentEnd = end
+    while (contentEnd > start && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
+    if (contentEnd < end && (contentEnd === start || text.charCodeAt(contentEnd - 1) === 92)) return false
     const last = open.ranges[open.ranges.length - 1]
-    if (last) last.ending = start - last.end
-    open.ranges.push({start, end, ending: 0})
+    if (last) last.ending = start - last.lineEnd
+    open.ranges.push({start, end: contentEnd, lineEnd: end, ending: 0})
     if (open.kind === 'paragraph' && !open.quoted) this.previous = 'paragraph'
     return true
   }
@@ -337,7 +357,7 @@ class SimplePieceReader {
     if (!prose) return false
     const last = open.ranges[open.ranges.length - 1]!
     const start = open.kind === 'listItem' ? open.start : open.ranges[0]!.start
-    this.blocks.push({kind: open.kind, start, end: last.end, depth: open.kind === 'listItem' ? (open.depth ?? 1) : 0, prose, list: open.list, quoted: open.quoted})
+    this.blocks.push({kind: open.kind, start, end: last.lineEnd, depth: open.kind === 'listItem' ? (open.depth ?? 1) : 0, prose, list: open.list, quoted: open.quoted})
     return true
   }
 
@@ -345,18 +365,27 @@ class SimplePieceReader {
    * The prose of content ranges, each followed by its line ending: the
    * ranges joined read as micromark reads the block's inline content.
    */
-  private inlineProse(ranges: OpenProse['ranges']): ProseText | null {
+  private inlineProse(ranges: readonly ContentRange[]): ProseText | null {
     const text = this.text
-    // The inline content and, per character, its source offset (piecewise: one piece per line).
+    // The inline content and, per character, its source offset (piecewise: a piece per line, and one
+    // for its line ending where white space before it was dropped).
     let value = ''
     const pieceStarts: number[] = []
     const pieceSources: number[] = []
     for (const range of ranges) {
-      const lineEndingStart = range.end
-      const endingLength = lineEndingLength(text, lineEndingStart, range.ending)
+      const endingLength = lineEndingLength(text, range.lineEnd, range.ending)
       pieceStarts.push(value.length)
       pieceSources.push(range.start)
-      value += text.slice(range.start, range.end + endingLength)
+      if (range.end === range.lineEnd) {
+        value += text.slice(range.start, range.end + endingLength)
+        continue
+      }
+      if (endingLength > 0 && isHardBreak(text, range.end, range.lineEnd)) return null
+      value += text.slice(range.start, range.end)
+      if (endingLength === 0) continue
+      pieceStarts.push(value.length)
+      pieceSources.push(range.lineEnd)
+      value += text.slice(range.lineEnd, range.lineEnd + endingLength)
     }
     const marks = markInline(value, this.definitionsPossible)
     if (!marks) return null
@@ -480,6 +509,16 @@ function codeSpanEnd(value: string, start: number, runEnd: number): number {
 function lineEndingLength(text: string, at: number, ending: number): number {
   if (ending === 0) return 0
   return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1
+}
+
+/**
+ * Whether the white space from `start` to `end`, before a line ending that
+ * another line follows, is a hard break: two or more spaces and no tab.
+ */
+function isHardBreak(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false
+  for (let index = start; index < end; index++) if (text.charCodeAt(index) !== 32) return false
+  return true
 }
 
 function isSpaceOrTab(code: number): boolean {

@@ -95,3 +95,21 @@ export function randomTables(random: SampleRandom, lineEnding: string): string {
   }
   return blocks.join(lineEnding + lineEnding) + lineEnding
 }
+
+/** White space a line may end in: soft (one space, tabs) and hard breaks (two or more spaces). */
+const lineEndWhiteSpace = [' ', ' ', ' ', '  ', '   ', '\t', ' \t', '\t ', '  \t']
+
+/**
+ * A random Markdown document whose lines mostly end in spaces or tabs, as
+ * edited documents' lines often do.
+ * @param random The random source.
+ * @param lines How many lines.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomTrailingWhiteSpace(random: SampleRandom, lines: number, lineEnding: string): string {
+  const text = randomMarkdown(random, lines, lineEnding)
+  return text
+    .split(lineEnding)
+    .map((line) => (line !== '' && random.next() < 0.7 ? line + random.pick(lineEndWhiteSpace) : line))
+    .join(lineEnding)
+}

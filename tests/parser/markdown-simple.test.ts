@@ -14,7 +14,7 @@ import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
-import {randomMarkdown, randomTables, SampleRandom} from './markdown-samples.js'
+import {randomMarkdown, randomTables, randomTrailingWhiteSpace, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -78,6 +78,11 @@ describe('simple reader against remark', () => {
     expect(mismatches(42, 1500, (random) => randomTables(random, random.next() < 0.2 ? '\r\n' : '\n'))).toEqual([])
   }, 60_000)
 
+  it('gives the same blocks on 3,000 random documents whose lines end in spaces or tabs', () => {
+    const make = (random: SampleRandom): string => randomTrailingWhiteSpace(random, 1 + Math.floor(random.next() * 10), random.next() < 0.2 ? '\r\n' : '\n')
+    expect(mismatches(1129, 3000, make)).toEqual([])
+  }, 60_000)
+
   const markdownFiles = [
     ...readdirSync(path.join(root, 'fixtures')).map((name) => path.join('fixtures', name)),
     ...readdirSync(path.join(root, 'rules')).map((name) => path.join('rules', name, 'README.md')),
@@ -86,6 +91,27 @@ describe('simple reader against remark', () => {
 
   it.each(markdownFiles)('gives the same blocks on %s', (file) => {
     const {remark, simple} = readBoth(readFileSync(path.join(root, file), 'utf8'))
+    expect(simple).toEqual(remark)
+  })
+
+  it('reads lines that end in spaces or tabs without remark, unless they make a hard break', () => {
+    const read = ['a \nb\n', 'a\t\nb\n', 'a  \t\nb\n', 'a   \n', '> a \n> b  \n', '- a \nb\t\n- c \n', 'a `code` \nb\n', 'a [link](u) \r\nb \r\n', '> a\n>   \n']
+    for (const text of read) {
+      expect(readSimplePiece(text, 0, text.length, false), JSON.stringify(text)).not.toBeNull()
+      const {remark, simple} = readBoth(text)
+      expect(simple, JSON.stringify(text)).toEqual(remark)
+    }
+    // Two spaces before a line ending that another line follows, and a backslash before the white space.
+    for (const text of ['a  \nb\n', 'a `b  \nc`\n', 'a\\ \nb\n']) {
+      expect(readSimplePiece(text, 0, text.length, false), JSON.stringify(text)).toBeNull()
+    }
+  })
+
+  it('reads a clean report whose lines end in a space entirely without remark', () => {
+    const text = readFileSync(path.join(root, 'fixtures', 'clean-en-report.md'), 'utf8').replace(/(?<=\S)\n/g, ' \n')
+    const pieces = markdownChunks(text, 0)
+    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, false) === null)).toEqual([])
+    const {remark, simple} = readBoth(text)
     expect(simple).toEqual(remark)
   })
 
