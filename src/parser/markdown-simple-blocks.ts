@@ -103,7 +103,7 @@ class SimplePieceReader {
     }
     // After lists nested on one line, any later line could continue one of them.
     if (this.nestedSeen) return false
-    if (first === 32 || first === 9 || text.slice(line.start, line.end).trim() === '') return false
+    if (first === 32 || first === 9 || text.slice(line.start, line.end).trim() === '') return this.indentedContinuation(line)
     const content = text.slice(line.start, line.end)
     if (first === 35) return this.heading(line, content)
     if (first === 96 || first === 126) {
@@ -313,6 +313,26 @@ class SimplePieceReader {
     this.open = {kind: 'listItem', start: contentStart - 2, ranges: [], quoted: false, list: {id: this.lists.count, index: 0, ordered: false}, depth}
     this.previous = 'nested'
     this.nestedSeen = true
+    return this.continueProse(contentStart, line.end)
+  }
+
+  /**
+   * A line indented with spaces that continues the open paragraph or list
+   * item (`- item` then `  wrapped`): its indentation is not content, as in
+   * micromark. An indented line that could start a block of its own (a
+   * nested list, a heading, a setext underline, a table row) and any tab
+   * before the content are left to remark.
+   */
+  private indentedContinuation(line: Line): boolean {
+    const open = this.open
+    if (!open || open.quoted || (this.previous !== 'paragraph' && this.previous !== 'item')) return false
+    const text = this.text
+    let contentStart = line.start
+    while (contentStart < line.end && text.charCodeAt(contentStart) === 32) contentStart++
+    if (contentStart >= line.end) return false
+    const content = text.slice(contentStart, line.end)
+    if (!isParagraphStart(content) || listMarker.test(content) || content.includes('|')) return false
+    if (thematicBreak.test(content) || underlineOrDelimiterRow.test(content)) return false
     return this.continueProse(contentStart, line.end)
   }
 

@@ -113,3 +113,32 @@ export function randomTrailingWhiteSpace(random: SampleRandom, lines: number, li
     .map((line) => (line !== '' && random.next() < 0.7 ? line + random.pick(lineEndWhiteSpace) : line))
     .join(lineEnding)
 }
+
+/** How a line of a wrapped list may start: items and continuation indents. */
+const wrappedListStarts = ['- ', '- ', '* ', '1. ', '2. ', '10) ', '', '', ' ', '  ', '  ', '   ', '   ', '    ', '      ']
+
+/** Indented lines that open blocks of their own (or that remark reads otherwise), now and then. */
+const indentedBlockStarts = ['\t', '  \t', '  - ', '  1. ', '   2) ', '  # ', '  ---', '  ===', '  > ', '  | ', '  <b>', '  ```', '    - ', '  [a]: ']
+
+/**
+ * A random document of list items and paragraphs whose lines wrap onto
+ * indented lines, some of which open blocks of their own.
+ * @param random The random source.
+ * @param lines How many lines.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomWrappedLists(random: SampleRandom, lines: number, lineEnding: string): string {
+  const out: string[] = []
+  for (let line = 0; line < lines; line++) {
+    if (random.next() < 0.1) {
+      out.push('')
+      continue
+    }
+    let text = random.next() < 0.1 ? random.pick(indentedBlockStarts) : random.pick(wrappedListStarts)
+    const fragments = 1 + Math.floor(random.next() * 6)
+    for (let index = 0; index < fragments; index++) text += random.next() < 0.9 ? random.pick(['word', 'the', '中文', ' ', ' ', '*em*', '`code`']) : random.pick(inlineFragments)
+    if (random.next() < 0.2) text += random.pick([' ', '  ', '\t'])
+    out.push(text)
+  }
+  return out.join(lineEnding) + lineEnding
+}

@@ -14,7 +14,7 @@ import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
-import {randomMarkdown, randomTables, randomTrailingWhiteSpace, SampleRandom} from './markdown-samples.js'
+import {randomMarkdown, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -81,6 +81,11 @@ describe('simple reader against remark', () => {
   it('gives the same blocks on 3,000 random documents whose lines end in spaces or tabs', () => {
     const make = (random: SampleRandom): string => randomTrailingWhiteSpace(random, 1 + Math.floor(random.next() * 10), random.next() < 0.2 ? '\r\n' : '\n')
     expect(mismatches(1129, 3000, make)).toEqual([])
+  }, 60_000)
+
+  it('gives the same blocks on 3,000 random documents of wrapped list items and paragraphs', () => {
+    const make = (random: SampleRandom): string => randomWrappedLists(random, 2 + Math.floor(random.next() * 10), random.next() < 0.2 ? '\r\n' : '\n')
+    expect(mismatches(1130, 3000, make)).toEqual([])
   }, 60_000)
 
   const markdownFiles = [
