@@ -11,8 +11,13 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {MarkdownChunk} from './markdown-chunks.js'
 
-/** Parses pieces of a document with remark: the top-level nodes, with offsets in the document. */
-export type PieceParser = (text: string, pieces: readonly MarkdownChunk[]) => Nodes[]
+/**
+ * Parses pieces of a document with remark: the top-level nodes, with offsets
+ * in the document. `definitions` (from {@link definitionContext}) are the
+ * document's link and footnote definitions, parsed with the pieces so that
+ * references resolve as in the whole document.
+ */
+export type PieceParser = (text: string, pieces: readonly MarkdownChunk[], definitions?: string) => Nodes[]
 
 /**
  * Drops the tree transforms of remark's Markdown extensions (GFM's second
@@ -38,22 +43,79 @@ const laterPieceParser = unified().use(remarkParse).use(remarkGfm).use(withoutTr
  * top-level nodes with offsets in the document. The pieces end and start at
  * top-level block boundaries, so that their concatenation parses as each
  * would where it stands.
+ *
+ * Definitions go before the pieces, closed by a blank line, an empty HTML
+ * comment and a blank line, where they cannot change how a piece's blocks start. Before a document's front matter,
+ * which must come first, they go after the pieces instead, after a blank
+ * line; a block left open there (an unclosed fence or HTML comment) takes
+ * them in, so a node's end is kept within the pieces. Their nodes are dropped.
  */
-export function parsePieces(text: string, pieces: readonly MarkdownChunk[]): Nodes[] {
+export const parsePieces: PieceParser = (text, pieces, definitions = '') => {
   const last = pieces[pieces.length - 1]!
   // Trailing blank lines belong to no block: without them, a block left open
   // (a fence in a list item) ends where it would in the whole document.
   const lastEnd = withoutTrailingBlankLines(text, last.start, last.end)
+  const atDocumentStart = pieces[0]!.start === 0
+  const after = definitions !== '' && atDocumentStart && frontMatterStart.test(text)
+  // An HTML comment after them closes a footnote definition, which an indented first line would continue.
+  const prefix = definitions !== '' && !after ? `${definitions}<!---->\n\n` : ''
   const segments: Segment[] = []
-  let joined = ''
+  let joined = prefix
   for (const piece of pieces) {
     segments.push({joinedStart: joined.length, sourceStart: piece.start})
     joined += text.slice(piece.start, piece === last ? lastEnd : piece.end)
   }
-  const parser = pieces[0]!.start === 0 ? documentStartParser : laterPieceParser
+  const end = joined.length
+  if (after) joined += `${/[\r\n]$/.test(joined) ? '' : '\n'}\n${definitions}`
+  const parser = atDocumentStart ? documentStartParser : laterPieceParser
   const tree = parser.parse(joined) as Root
-  if (segments.length > 1 || segments[0]!.sourceStart > 0) moveOffsets(tree, segments)
+  if (definitions !== '') keepPieceNodes(tree, prefix.length, end)
+  if (segments.length > 1 || segments[0]!.sourceStart > 0 || prefix !== '') moveOffsets(tree, segments)
   return tree.children as Nodes[]
+}
+
+/** Front matter at a document's start, as remark-frontmatter reads it (YAML or TOML). */
+const frontMatterStart = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
+
+/**
+ * Drops the top-level nodes outside `[start, end)` of the parsed text (the
+ * definitions), and ends a node that runs past `end` there.
+ */
+function keepPieceNodes(tree: Root, start: number, end: number): void {
+  tree.children = tree.children.filter((node) => {
+    const offset = node.position?.start.offset ?? start
+    return offset >= start && offset < end
+  })
+  const stack: Nodes[] = [...tree.children]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const position = node.position
+    if (!position || (position.end.offset ?? 0) <= end) continue
+    position.end = {...position.end, offset: end}
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
+  }
+}
+
+/**
+ * The link and footnote definitions of a document, one per paragraph, to parse
+ * with each batch of pieces (see {@link parsePieces}): only their labels
+ * matter, since a reference's text is prose whichever address it has.
+ * Empty when the document defines nothing.
+ * @param text The document.
+ * @param pieces Its pieces that may hold definitions (those with `]:`).
+ */
+export function definitionContext(text: string, pieces: readonly MarkdownChunk[]): string {
+  if (pieces.length === 0) return ''
+  const parser = pieces[0]!.start === 0 ? documentStartParser : laterPieceParser
+  const joined = pieces.map((piece) => text.slice(piece.start, piece.end)).join('\n\n')
+  let lines = ''
+  const stack: Nodes[] = [parser.parse(joined) as Root]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    // A blank line after each: a line after a footnote definition would continue its paragraph.
+    if (node.type === 'definition') lines += `[${node.label ?? node.identifier}]: #\n\n`
+    else if (node.type === 'footnoteDefinition') lines += `[^${node.label ?? node.identifier}]: x\n\n`
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
+  }
+  return lines
 }
 
 /** Where a piece starts in the parsed text and in the document. */

@@ -265,6 +265,8 @@ class SimplePieceReader {
     }
     const inner = text.slice(contentStart, line.end)
     if (!isParagraphStart(inner) || listMarker.test(inner)) return false
+    // A thematic break or setext underline in the quote (`> ***`, `> ---`).
+    if (thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
     if (this.open?.quoted && this.previous === 'quote') {
       return this.continueProse(contentStart, line.end)
     }

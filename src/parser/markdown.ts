@@ -13,7 +13,7 @@ import type {Directive} from '../document/types.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
 import {markdownChunks, minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
-import type {PieceParser} from './markdown-remark.js'
+import type {definitionContext, PieceParser} from './markdown-remark.js'
 import {readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
 import {ProseText} from './prose.js'
 
@@ -257,12 +257,20 @@ export interface ReadMarkdownOptions {
   remarkOnly?: boolean
 }
 
-/** remark's reader of whole pieces, once loaded ({@link loadRemark}). */
-let pieceParser: PieceParser | undefined
+/** remark's side of the reader, once loaded ({@link loadRemark}). */
+interface RemarkSide {
+  /** Reads whole pieces. */
+  parsePieces: PieceParser
+  /** The definitions each parse needs. */
+  definitionContext: typeof definitionContext
+}
+
+/** remark's side of the reader, once loaded ({@link loadRemark}). */
+let remarkSide: RemarkSide | undefined
 
 /** Loads remark for the pieces the simple reader leaves (about 20 ms the first time). */
 export async function loadRemark(): Promise<void> {
-  pieceParser ??= (await import('./markdown-remark.js')).parsePieces
+  remarkSide ??= await import('./markdown-remark.js')
 }
 
 /** How a document will be read: its pieces, each read by the simple reader or left to remark (null). */
@@ -273,11 +281,22 @@ interface ReadingPlan {
   simple: Array<SimplePiece | null>
 }
 
-/** Splits a document into pieces and reads those the simple reader can. */
+/**
+ * Splits a document into pieces and reads those the simple reader can. In a
+ * document that may define links (`]:`), a piece with a reference is left to
+ * remark, which reads it with the document's definitions.
+ */
 function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
   if (options.remarkOnly || !simpleReadingApplies(text)) return {pieces: null, simple: []}
   const pieces = markdownChunks(text, 0)
-  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, false))}
+  const definitionsPossible = mayDefine(text)
+  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, definitionsPossible))}
+}
+
+/** Whether a text may define a link or footnote (`[x]: …`), here or in a piece. */
+function mayDefine(text: string, start = 0, end = text.length): boolean {
+  const found = text.indexOf(']:', start)
+  return found !== -1 && found < end
 }
 
 /** Whether a plan leaves any piece to remark. */
@@ -310,10 +329,16 @@ export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdo
   return readPlanned(text, lines, planReading(text, options))
 }
 
-/** remark's reader, or an error saying it must be loaded first. */
-function remarkParser(): PieceParser {
-  if (!pieceParser) throw new Error('remark is not loaded: await loadRemark() before readMarkdown()')
-  return pieceParser
+/** remark's side of the reader, or an error saying it must be loaded first. */
+function loadedRemark(): RemarkSide {
+  if (!remarkSide) throw new Error('remark is not loaded: await loadRemark() before readMarkdown()')
+  return remarkSide
+}
+
+/** The document's definitions for remark to read each batch with: from the pieces that may hold one. */
+function definitionsOf(text: string, pieces: readonly MarkdownChunk[]): string {
+  if (!mayDefine(text)) return ''
+  return loadedRemark().definitionContext(text, pieces.filter((piece) => mayDefine(text, piece.start, piece.end)))
 }
 
 /** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
@@ -321,12 +346,15 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
   const reader = new MarkdownReader(text, lines)
   const {pieces, simple} = plan
   if (pieces === null) {
-    const parsePieces = remarkParser()
-    for (const chunk of markdownChunks(text)) {
-      for (const node of parsePieces(text, [chunk])) reader.visit(node, false, 0)
+    const chunks = markdownChunks(text)
+    const definitions = chunks.length > 1 ? definitionsOf(text, chunks) : ''
+    for (const chunk of chunks) {
+      for (const node of loadedRemark().parsePieces(text, [chunk], definitions)) reader.visit(node, false, 0)
     }
     return {blocks: reader.blocks, directives: reader.directives}
   }
+  // Computed when a piece first needs remark.
+  let definitions: string | undefined
   let index = 0
   while (index < pieces.length) {
     const found = simple[index]
@@ -345,7 +373,8 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
       batch.push(pieces[next]!)
       batchLength += pieces[next]!.end - pieces[next]!.start
     }
-    const nodes = remarkParser()(text, batch)
+    definitions ??= definitionsOf(text, pieces)
+    const nodes = loadedRemark().parsePieces(text, batch, definitions)
     let nodeIndex = 0
     for (let at = index; at < next; at++) {
       const piece = simple[at]
@@ -363,12 +392,14 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
 
 /**
  * Whether the simple reader may take pieces of this document: not when it
- * may define link references or footnotes (`]:`), which reach across
- * pieces, and not when it holds NUL or lone carriage returns, which
- * micromark rewrites or splits lines at.
+ * holds NUL or lone carriage returns, which micromark rewrites or splits
+ * lines at, and not when it opens with a front matter fence and may define
+ * links: after a front matter fence that is never closed, remark reads no
+ * later footnote definition, which a piece read on its own would.
  */
 function simpleReadingApplies(text: string): boolean {
-  if (text.includes(']:') || text.includes('\0')) return false
+  if (text.includes('\0')) return false
+  if ((text.startsWith('---') || text.startsWith('+++')) && mayDefine(text)) return false
   for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
     if (text.charCodeAt(index + 1) !== 10) return false
   }

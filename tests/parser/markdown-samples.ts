@@ -142,3 +142,36 @@ export function randomWrappedLists(random: SampleRandom, lines: number, lineEndi
   }
   return out.join(lineEnding) + lineEnding
 }
+
+/** Labels a reference document uses: some defined, some not, in two cases. */
+const referenceLabels = ['a', 'A', 'foo', 'Foo bar', 'x y', '中文', '1', 'undefined']
+
+/** Lines of a reference document: paragraphs with references, and definitions in paragraphs, quotes and lists. */
+function referenceLine(random: SampleRandom): string {
+  const label = random.pick(referenceLabels)
+  switch (Math.floor(random.next() * 10)) {
+    case 0:
+      return `[${label}]: /u${random.next() < 0.3 ? ' "title"' : ''}`
+    case 1:
+      return `[^${random.pick(['1', '2', 'n'])}]: note ${random.pick(inlineFragments)}`
+    case 2:
+      return `${random.pick(['> ', '- ', '1. '])}[${label}]: /q`
+    default: {
+      const reference = random.pick([`[${label}]`, `[text][${label}]`, `[${label}][]`, `[^${random.pick(['1', '2', 'n'])}]`, `[t](u)`])
+      return `${random.pick(['', '', '- ', '> '])}word ${reference} ${random.pick(['word', '中文', random.pick(inlineFragments)])}`
+    }
+  }
+}
+
+/**
+ * A random document of link and footnote references and definitions
+ * (defined or not, before or after their references), about `lines` lines.
+ * @param random The random source.
+ * @param lines How many lines.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomReferences(random: SampleRandom, lines: number, lineEnding: string): string {
+  const out: string[] = []
+  for (let line = 0; line < lines; line++) out.push(random.next() < 0.3 ? '' : referenceLine(random))
+  return out.join(lineEnding) + lineEnding
+}

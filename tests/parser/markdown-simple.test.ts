@@ -14,7 +14,7 @@ import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
-import {randomMarkdown, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
+import {randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -87,6 +87,22 @@ describe('simple reader against remark', () => {
     const make = (random: SampleRandom): string => randomWrappedLists(random, 2 + Math.floor(random.next() * 10), random.next() < 0.2 ? '\r\n' : '\n')
     expect(mismatches(1130, 3000, make)).toEqual([])
   }, 60_000)
+
+  it('gives the same blocks on 3,000 random documents of link and footnote references and definitions', () => {
+    const make = (random: SampleRandom): string => randomReferences(random, 2 + Math.floor(random.next() * 20), random.next() < 0.2 ? '\r\n' : '\n')
+    expect(mismatches(1131, 3000, make)).toEqual([])
+  }, 60_000)
+
+  it('resolves references against definitions anywhere in a long document, read by pieces', () => {
+    // Over 8 KB with markup remark reads in every paragraph: several parses, the definitions in the last.
+    const filler = Array.from({length: 250}, (_, index) => `Paragraph ${index} has <b>markup</b> that remark reads.`).join('\n\n')
+    const text = `See [the guide][g], [Guide] and [none][x] here.[^1]\n\n${filler}\n\n[g]: https://example.com/g\n[guide]: /u\n\n[^1]: A note.\n`
+    for (const remarkOnly of [false, true]) {
+      const read = readMarkdown(text, new LineIndex(text), {remarkOnly})
+      expect(read.blocks[0]!.prose!.value, `remarkOnly: ${remarkOnly}`).toBe('See the guide, Guide and [none][x] here.')
+      expect(read.blocks.filter((block) => block.kind === 'paragraph')).toHaveLength(252)
+    }
+  })
 
   const markdownFiles = [
     ...readdirSync(path.join(root, 'fixtures')).map((name) => path.join('fixtures', name)),
