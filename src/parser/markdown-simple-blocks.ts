@@ -6,9 +6,10 @@
  *
  * A piece of the document (top-level blocks between two places where
  * `markdownChunks` may cut) is read here only when every line of it is one
- * of those forms; any other line (indented, HTML, tables, setext underlines,
- * thematic breaks, nested containers, lazy lines in quotes, …) returns
- * `null` and the piece goes to remark.
+ * of those forms (a paragraph's or item's lines may be wrapped, indented
+ * with spaces, and end in white space); any other line (indented code, HTML,
+ * other tables, setext underlines, thematic breaks, hard breaks, nested
+ * containers, lazy lines in quotes, …) returns `null` and the piece goes to remark.
  */
 import type {BlockSource} from './block-source.js'
 import {isBlankLine, isClosingFence} from './markdown-chunks.js'
