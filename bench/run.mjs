@@ -61,8 +61,10 @@ const runsFor = (file) => (quick ? 1 : file.bytes > 2 * MB ? 3 : 5)
 const budgetFor = (file) => (file.bytes > 2 * MB ? budgets.large : budgets.small)
 
 /**
- * Runs measurements of one run each in turns (A, B, C, A, B, C, …) and
- * merges each one's runs: times in order, the median and rates of them all.
+ * Runs measurements of one run each in turns, each round starting one
+ * further along (A B C, B C A, C A B, …) so that none always runs right
+ * after the same other one, and merges each one's runs: times in order,
+ * the median and rates of them all.
  * @template {{ms: number, times: number[], planned: number, files: number, filesPerS: number, mbPerS: number}} M
  * @param {Array<() => Promise<M>>} measures One run of each measurement.
  * @param {number} rounds Turns.
@@ -72,7 +74,10 @@ async function measureInTurns(measures, rounds) {
   /** @type {M[][]} */
   const runs = measures.map(() => [])
   for (let round = 0; round < rounds; round++) {
-    for (const [index, measure] of measures.entries()) runs[index]?.push(await measure())
+    for (let turn = 0; turn < measures.length; turn++) {
+      const index = (round + turn) % measures.length
+      runs[index]?.push(await measures[index]())
+    }
   }
   return runs.map((each) => {
     const first = /** @type {M} */ (each[0])
