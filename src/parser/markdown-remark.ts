@@ -45,10 +45,11 @@ const laterPieceParser = unified().use(remarkParse).use(remarkGfm).use(withoutTr
  * would where it stands.
  *
  * Definitions go before the pieces, closed by a blank line, an empty HTML
- * comment and a blank line, where they cannot change how a piece's blocks start. Before a document's front matter,
- * which must come first, they go after the pieces instead, after a blank
- * line; a block left open there (an unclosed fence or HTML comment) takes
- * them in, so a node's end is kept within the pieces. Their nodes are dropped.
+ * comment and a blank line, where they cannot change how a piece's blocks
+ * start. Before a document's front matter, which must come first, they go
+ * after the pieces instead, after a blank line; a block left open there (an
+ * unclosed fence or HTML comment) takes them in, so a node's end is kept
+ * within the pieces. Their nodes are dropped.
  */
 export const parsePieces: PieceParser = (text, pieces, definitions = '') => {
   const last = pieces[pieces.length - 1]!

@@ -293,10 +293,27 @@ function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
   return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, definitionsPossible))}
 }
 
-/** Whether a text may define a link or footnote (`[x]: …`), here or in a piece. */
-function mayDefine(text: string, start = 0, end = text.length): boolean {
-  const found = text.indexOf(']:', start)
-  return found !== -1 && found < end
+/** Whether a text may define a link or footnote (`[x]: …`). */
+function mayDefine(text: string): boolean {
+  return text.includes(']:')
+}
+
+/**
+ * Most places that may define a link or footnote (`]:`) for the definitions
+ * to be given to every remark parse. Past it, remark reads the document
+ * whole as before, in parses of a few kilobytes: micromark looks a reference
+ * up among all the definitions it knows, so thousands of them in every parse
+ * would make a reference-heavy document several times slower.
+ */
+const maxDefinitionMarks = 64
+
+/** Whether a text has more than {@link maxDefinitionMarks} places that may define a link. */
+function hasManyDefinitions(text: string): boolean {
+  let count = 0
+  for (let index = text.indexOf(']:'); index !== -1; index = text.indexOf(']:', index + 2)) {
+    if (++count > maxDefinitionMarks) return true
+  }
+  return false
 }
 
 /** Whether a plan leaves any piece to remark. */
@@ -335,10 +352,47 @@ function loadedRemark(): RemarkSide {
   return remarkSide
 }
 
-/** The document's definitions for remark to read each batch with: from the pieces that may hold one. */
+/**
+ * The document's definitions for remark to read each batch with: from the
+ * pieces that may hold one. None when it has none, or too many ({@link maxDefinitionMarks}).
+ */
 function definitionsOf(text: string, pieces: readonly MarkdownChunk[]): string {
-  if (!mayDefine(text)) return ''
-  return loadedRemark().definitionContext(text, pieces.filter((piece) => mayDefine(text, piece.start, piece.end)))
+  if (!mayDefine(text) || hasManyDefinitions(text)) return ''
+  // The pieces and the places are both in document order: one pass over each.
+  const defining: MarkdownChunk[] = []
+  let mark = text.indexOf(']:')
+  for (const piece of pieces) {
+    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
+    if (mark === -1) break
+    if (mark < piece.end) defining.push(piece)
+  }
+  return loadedRemark().definitionContext(text, defining)
+}
+
+/**
+ * The least text one remark parse takes: {@link minChunkLength}, or four
+ * times the definitions parsed with it, so that they add at most a quarter
+ * to what remark reads.
+ */
+function batchMinimum(definitions: string): number {
+  return Math.max(minChunkLength, 4 * definitions.length)
+}
+
+/** Consecutive chunks in groups of at least `minimum` characters (the last group may be shorter). */
+function chunkGroups(chunks: readonly MarkdownChunk[], minimum: number): MarkdownChunk[][] {
+  const groups: MarkdownChunk[][] = []
+  let group: MarkdownChunk[] = []
+  let length = 0
+  for (const chunk of chunks) {
+    group.push(chunk)
+    length += chunk.end - chunk.start
+    if (length < minimum) continue
+    groups.push(group)
+    group = []
+    length = 0
+  }
+  if (group.length > 0) groups.push(group)
+  return groups
 }
 
 /** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
@@ -348,8 +402,9 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
   if (pieces === null) {
     const chunks = markdownChunks(text)
     const definitions = chunks.length > 1 ? definitionsOf(text, chunks) : ''
-    for (const chunk of chunks) {
-      for (const node of loadedRemark().parsePieces(text, [chunk], definitions)) reader.visit(node, false, 0)
+    // Consecutive chunks make one text: parsed together, they are a larger chunk.
+    for (const group of chunkGroups(chunks, batchMinimum(definitions))) {
+      for (const node of loadedRemark().parsePieces(text, group, definitions)) reader.visit(node, false, 0)
     }
     return {blocks: reader.blocks, directives: reader.directives}
   }
@@ -365,15 +420,16 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
     }
     // The next pieces remark reads, parsed together (one parse costs as much
     // as a few kilobytes of text); the simple pieces in between keep their place.
+    definitions ??= definitionsOf(text, pieces)
+    const minimum = batchMinimum(definitions)
     const batch: MarkdownChunk[] = []
     let batchLength = 0
     let next = index
-    for (; next < pieces.length && batchLength < minChunkLength; next++) {
+    for (; next < pieces.length && batchLength < minimum; next++) {
       if (simple[next]) continue
       batch.push(pieces[next]!)
       batchLength += pieces[next]!.end - pieces[next]!.start
     }
-    definitions ??= definitionsOf(text, pieces)
     const nodes = loadedRemark().parsePieces(text, batch, definitions)
     let nodeIndex = 0
     for (let at = index; at < next; at++) {
@@ -393,13 +449,14 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
 /**
  * Whether the simple reader may take pieces of this document: not when it
  * holds NUL or lone carriage returns, which micromark rewrites or splits
- * lines at, and not when it opens with a front matter fence and may define
- * links: after a front matter fence that is never closed, remark reads no
- * later footnote definition, which a piece read on its own would.
+ * lines at; not when it has too many definitions ({@link maxDefinitionMarks});
+ * and not when it opens with a front matter fence and may define links:
+ * after a front matter fence that is never closed, remark reads no later
+ * footnote definition, which a piece read on its own would.
  */
 function simpleReadingApplies(text: string): boolean {
   if (text.includes('\0')) return false
-  if ((text.startsWith('---') || text.startsWith('+++')) && mayDefine(text)) return false
+  if (mayDefine(text) && (text.startsWith('---') || text.startsWith('+++') || hasManyDefinitions(text))) return false
   for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
     if (text.charCodeAt(index + 1) !== 10) return false
   }
