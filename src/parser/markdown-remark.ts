@@ -56,8 +56,7 @@ export const parsePieces: PieceParser = (text, pieces, definitions = '') => {
   // Trailing blank lines belong to no block: without them, a block left open
   // (a fence in a list item) ends where it would in the whole document.
   const lastEnd = withoutTrailingBlankLines(text, last.start, last.end)
-  const atDocumentStart = pieces[0]!.start === 0
-  const after = definitions !== '' && atDocumentStart && frontMatterStart.test(text)
+  const after = definitions !== '' && pieces[0]!.start === 0 && frontMatterStart.test(text)
   // An HTML comment after them closes a footnote definition, which an indented first line would continue.
   const prefix = definitions !== '' && !after ? `${definitions}<!---->\n\n` : ''
   const segments: Segment[] = []
@@ -68,11 +67,15 @@ export const parsePieces: PieceParser = (text, pieces, definitions = '') => {
   }
   const end = joined.length
   if (after) joined += `${/[\r\n]$/.test(joined) ? '' : '\n'}\n${definitions}`
-  const parser = atDocumentStart ? documentStartParser : laterPieceParser
-  const tree = parser.parse(joined) as Root
+  const tree = parserFor(pieces[0]!).parse(joined) as Root
   if (definitions !== '') keepPieceNodes(tree, prefix.length, end)
   if (segments.length > 1 || segments[0]!.sourceStart > 0 || prefix !== '') moveOffsets(tree, segments)
   return tree.children as Nodes[]
+}
+
+/** The parser for text that starts with `first`: front matter only at the document's start. */
+function parserFor(first: MarkdownChunk): typeof laterPieceParser {
+  return first.start === 0 ? documentStartParser : laterPieceParser
 }
 
 /** Front matter at a document's start, as remark-frontmatter reads it (YAML or TOML). */
@@ -106,10 +109,9 @@ function keepPieceNodes(tree: Root, start: number, end: number): void {
  */
 export function definitionContext(text: string, pieces: readonly MarkdownChunk[]): string {
   if (pieces.length === 0) return ''
-  const parser = pieces[0]!.start === 0 ? documentStartParser : laterPieceParser
   const joined = pieces.map((piece) => text.slice(piece.start, piece.end)).join('\n\n')
   let lines = ''
-  const stack: Nodes[] = [parser.parse(joined) as Root]
+  const stack: Nodes[] = [parserFor(pieces[0]!).parse(joined) as Root]
   for (let node = stack.pop(); node; node = stack.pop()) {
     // A blank line after each: a line after a footnote definition would continue its paragraph.
     if (node.type === 'definition') lines += `[${node.label ?? node.identifier}]: #\n\n`

@@ -117,7 +117,7 @@ class SimplePieceReader {
       const table = this.table(line, end)
       if (table !== undefined) return table
     }
-    if (thematicBreak.test(content) || underlineOrDelimiterRow.test(content)) return false
+    if (isBreakOrUnderline(content)) return false
     const marker = listMarker.exec(content)
     if (marker) return this.listItem(line, marker)
     return this.paragraphLine(line, content)
@@ -267,7 +267,7 @@ class SimplePieceReader {
     const inner = text.slice(contentStart, line.end)
     if (!isParagraphStart(inner) || listMarker.test(inner)) return false
     // A thematic break or setext underline in the quote (`> ***`, `> ---`).
-    if (thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
+    if (isBreakOrUnderline(inner)) return false
     if (this.open?.quoted && this.previous === 'quote') {
       return this.continueProse(contentStart, line.end)
     }
@@ -286,7 +286,7 @@ class SimplePieceReader {
     if (nested > 0) return this.nestedItem(line, markerEnd + 1 + 2 * nested, nested + 1)
     const inner = text.slice(markerEnd + 1, line.end)
     if (inner === '' || !isParagraphStart(inner) || listMarker.test(inner) || inner.startsWith('>') || atxHeading.test(inner)) return false
-    if (fenceOpening.test(inner) || thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
+    if (fenceOpening.test(inner) || isBreakOrUnderline(inner)) return false
     // A list right after paragraph text may or may not interrupt it: left to remark.
     if (this.previous === 'paragraph' || this.previous === 'quote') return false
     const type = marker[1] ?? marker[3]!
@@ -308,7 +308,7 @@ class SimplePieceReader {
   private nestedItem(line: Line, contentStart: number, depth: number): boolean {
     const inner = this.text.slice(contentStart, line.end)
     if (!isParagraphStart(inner) || listMarker.test(inner) || atxHeading.test(inner) || fenceOpening.test(inner)) return false
-    if (thematicBreak.test(inner) || underlineOrDelimiterRow.test(inner)) return false
+    if (isBreakOrUnderline(inner)) return false
     if (this.previous !== 'blank' && this.previous !== 'other') return false
     if (!this.closeProse()) return false
     this.list = null
@@ -335,7 +335,7 @@ class SimplePieceReader {
     if (contentStart >= line.end) return false
     const content = text.slice(contentStart, line.end)
     if (!isParagraphStart(content) || listMarker.test(content) || content.includes('|')) return false
-    if (thematicBreak.test(content) || underlineOrDelimiterRow.test(content)) return false
+    if (isBreakOrUnderline(content)) return false
     return this.continueProse(contentStart, line.end)
   }
 
@@ -356,14 +356,15 @@ class SimplePieceReader {
    * Adds a line of content to the open block. The spaces and tabs before its
    * line ending are not content, as micromark reads them; two or more
    * spaces there make a hard break when a line follows, which is left to
-   * remark ({@link inlineProse}), as are a backslash before them and a line of white space only.
+   * remark ({@link inlineProse}), as is a backslash before them. Every
+   * caller passes content that starts with a character other than white space.
    */
   private continueProse(start: number, end: number): boolean {
     const open = this.open!
     const text = this.text
     let contentEnd = end
     while (contentEnd > start && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
-    if (contentEnd < end && (contentEnd === start || text.charCodeAt(contentEnd - 1) === 92)) return false
+    if (contentEnd < end && text.charCodeAt(contentEnd - 1) === 92) return false
     const last = open.ranges[open.ranges.length - 1]
     if (last) last.ending = start - last.lineEnd
     open.ranges.push({start, end: contentEnd, lineEnd: end, ending: 0})
@@ -542,6 +543,11 @@ function isHardBreak(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false
   for (let index = start; index < end; index++) if (text.charCodeAt(index) !== 32) return false
   return true
+}
+
+/** Whether a line's content is a thematic break (`***`), a setext underline (`---`, `===`) or a table delimiter row. */
+function isBreakOrUnderline(content: string): boolean {
+  return thematicBreak.test(content) || underlineOrDelimiterRow.test(content)
 }
 
 function isSpaceOrTab(code: number): boolean {

@@ -279,6 +279,8 @@ interface ReadingPlan {
   pieces: MarkdownChunk[] | null
   /** Each piece as the simple reader reads it, or null for remark. */
   simple: Array<SimplePiece | null>
+  /** Places that may define a link ({@link countDefinitionMarks}). */
+  definitionMarks: number
 }
 
 /**
@@ -287,15 +289,11 @@ interface ReadingPlan {
  * remark, which reads it with the document's definitions.
  */
 function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
-  if (options.remarkOnly || !simpleReadingApplies(text)) return {pieces: null, simple: []}
+  const definitionMarks = countDefinitionMarks(text)
+  if (options.remarkOnly || !simpleReadingApplies(text, definitionMarks)) return {pieces: null, simple: [], definitionMarks}
   const pieces = markdownChunks(text, 0)
-  const definitionsPossible = mayDefine(text)
-  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, definitionsPossible))}
-}
-
-/** Whether a text may define a link or footnote (`[x]: …`). */
-function mayDefine(text: string): boolean {
-  return text.includes(']:')
+  const definitionsPossible = definitionMarks > 0
+  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, definitionsPossible)), definitionMarks}
 }
 
 /**
@@ -307,13 +305,11 @@ function mayDefine(text: string): boolean {
  */
 const maxDefinitionMarks = 64
 
-/** Whether a text has more than {@link maxDefinitionMarks} places that may define a link. */
-function hasManyDefinitions(text: string): boolean {
+/** The places (`]:`) in a text that may define a link or footnote, counted up to one more than {@link maxDefinitionMarks}. */
+function countDefinitionMarks(text: string): number {
   let count = 0
-  for (let index = text.indexOf(']:'); index !== -1; index = text.indexOf(']:', index + 2)) {
-    if (++count > maxDefinitionMarks) return true
-  }
-  return false
+  for (let index = text.indexOf(']:'); index !== -1 && count <= maxDefinitionMarks; index = text.indexOf(']:', index + 2)) count++
+  return count
 }
 
 /** Whether a plan leaves any piece to remark. */
@@ -356,8 +352,8 @@ function loadedRemark(): RemarkSide {
  * The document's definitions for remark to read each batch with: from the
  * pieces that may hold one. None when it has none, or too many ({@link maxDefinitionMarks}).
  */
-function definitionsOf(text: string, pieces: readonly MarkdownChunk[]): string {
-  if (!mayDefine(text) || hasManyDefinitions(text)) return ''
+function definitionsOf(text: string, pieces: readonly MarkdownChunk[], definitionMarks: number): string {
+  if (definitionMarks === 0 || definitionMarks > maxDefinitionMarks) return ''
   // The pieces and the places are both in document order: one pass over each.
   const defining: MarkdownChunk[] = []
   let mark = text.indexOf(']:')
@@ -398,10 +394,10 @@ function chunkGroups(chunks: readonly MarkdownChunk[], minimum: number): Markdow
 /** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
 function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDocument {
   const reader = new MarkdownReader(text, lines)
-  const {pieces, simple} = plan
+  const {pieces, simple, definitionMarks} = plan
   if (pieces === null) {
     const chunks = markdownChunks(text)
-    const definitions = chunks.length > 1 ? definitionsOf(text, chunks) : ''
+    const definitions = chunks.length > 1 ? definitionsOf(text, chunks, definitionMarks) : ''
     // Consecutive chunks make one text: parsed together, they are a larger chunk.
     for (const group of chunkGroups(chunks, batchMinimum(definitions))) {
       for (const node of loadedRemark().parsePieces(text, group, definitions)) reader.visit(node, false, 0)
@@ -420,7 +416,7 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
     }
     // The next pieces remark reads, parsed together (one parse costs as much
     // as a few kilobytes of text); the simple pieces in between keep their place.
-    definitions ??= definitionsOf(text, pieces)
+    definitions ??= definitionsOf(text, pieces, definitionMarks)
     const minimum = batchMinimum(definitions)
     const batch: MarkdownChunk[] = []
     let batchLength = 0
@@ -454,9 +450,9 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
  * after a front matter fence that is never closed, remark reads no later
  * footnote definition, which a piece read on its own would.
  */
-function simpleReadingApplies(text: string): boolean {
+function simpleReadingApplies(text: string, definitionMarks: number): boolean {
   if (text.includes('\0')) return false
-  if (mayDefine(text) && (text.startsWith('---') || text.startsWith('+++') || hasManyDefinitions(text))) return false
+  if (definitionMarks > 0 && (definitionMarks > maxDefinitionMarks || text.startsWith('---') || text.startsWith('+++'))) return false
   for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
     if (text.charCodeAt(index + 1) !== 10) return false
   }
