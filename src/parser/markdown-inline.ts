@@ -5,13 +5,18 @@
  * strikethrough (`~`), inline links and images with a plain destination,
  * and literal URLs (whose characters stay prose either way).
  *
+ * References (`[text][label]`, `[label][]`, `[label]`) are read against
+ * the keys of the document's definitions, which the caller gets from
+ * micromark.
+ *
  * It answers one question per character: is it prose, markup to drop, or
  * code to keep opaque. Anything it does not model exactly (HTML and
  * autolinks in `<…>`, character references, hard breaks, footnotes, link
- * titles, references when the document defines any, URLs next to
- * delimiters, `~` next to `*`/`_`) makes it return `null`, and the caller
- * hands the block to micromark. Every step is linear in the input.
+ * titles, URLs next to delimiters, `~` next to `*`/`_`) makes it return
+ * `null`, and the caller hands the block to micromark. Every step is linear
+ * in the input.
  */
+import {labelKey} from './markdown-labels.js'
 
 /** What happens to each character of the inline content. */
 export const enum InlineMark {
@@ -84,9 +89,9 @@ function isAsciiPunctuation(code: number): boolean {
  * Marks every character of a paragraph's inline content, or returns null
  * when the content needs the full parser.
  * @param value The inline content (line prefixes already removed; line endings kept).
- * @param definitionsPossible Whether the document may define link references (`[x]: …`).
+ * @param defined Keys of the document's link definitions ({@link labelKey}), or null when it has none.
  */
-export function markInline(value: string, definitionsPossible: boolean): Uint8Array | null {
+export function markInline(value: string, defined: ReadonlySet<string> | null): Uint8Array | null {
   const length = value.length
   const marks = new Uint8Array(length)
   const runs: DelimiterRun[] = []
@@ -153,7 +158,7 @@ export function markInline(value: string, definitionsPossible: boolean): Uint8Ar
         break
       case 93: {
         // `]`
-        const next = closeLabel(value, index, labels, runs, marks, definitionsPossible)
+        const next = closeLabel(value, index, labels, runs, marks, defined)
         if (next === null) return null
         index = next
         break
@@ -216,7 +221,8 @@ function strikethroughRun(value: string, index: number, size: number): Delimiter
 
 /**
  * Handles a `]`: forms an inline link or image when a destination follows,
- * else leaves the `]` as text. Returns where to go on, or null to give up.
+ * or a reference to a definition, else leaves the `]` as text. Returns
+ * where to go on, or null to give up.
  */
 function closeLabel(
   value: string,
@@ -224,7 +230,7 @@ function closeLabel(
   labels: LabelStart[],
   runs: DelimiterRun[],
   marks: Uint8Array,
-  definitionsPossible: boolean,
+  defined: ReadonlySet<string> | null,
 ): number | null {
   while (labels.length > 0 && labels[labels.length - 1]!.balanced) labels.pop()
   const label = labels[labels.length - 1]
@@ -233,30 +239,91 @@ function closeLabel(
     label.balanced = true
     return index + 1
   }
-  const end = value.charCodeAt(index + 1) === 40 ? resourceEnd(value, index + 1) : -1
-  if (end === null) return null
-  if (end === -1) {
-    // A reference (`[x]`, `[x][]`, `[x][y]`) resolves only against definitions.
-    if (definitionsPossible) return null
-    label.balanced = true
-    return index + 1
+  const resource = value.charCodeAt(index + 1) === 40 ? resourceEnd(value, index + 1) : -1
+  if (resource === null) return null
+  if (resource === -1) {
+    const end = defined === null || defined.size === 0 ? -1 : referenceEnd(value, label, index, defined)
+    if (end === null) return null
+    if (end === -1) {
+      label.balanced = true
+      return index + 1
+    }
+    formLink(label, index, end, labels, runs, marks)
+    return end
   }
+  formLink(label, index, resource, labels, runs, marks)
+  marks.fill(InlineMark.Destination, index + 2, resource - 1)
+  marks[resource - 1] = InlineMark.Link
+  return resource
+}
+
+/**
+ * Marks the link or image that `label` opens and the `]` at `close` ends,
+ * its syntax running to `end` (exclusive): an image whole, a link's
+ * brackets and what follows them. Its destination, if any, is the caller's.
+ */
+function formLink(label: LabelStart, close: number, end: number, labels: LabelStart[], runs: DelimiterRun[], marks: Uint8Array): void {
   labels.pop()
   const inner = runs.splice(label.runIndex)
   if (label.image) {
-    marks.fill(InlineMark.Link, label.start, index + 2)
+    marks.fill(InlineMark.Link, label.start, end)
   } else {
     resolveDelimiters(inner, marks)
     marks[label.start] = InlineMark.Link
-    marks.fill(InlineMark.Link, index, index + 2)
+    marks.fill(InlineMark.Link, close, end)
   }
-  marks.fill(InlineMark.Destination, index + 2, end - 1)
-  marks[end - 1] = InlineMark.Link
   if (!label.image) {
     // Links do not contain links: earlier `[` can no longer open one.
     for (const earlier of labels) if (!earlier.image) earlier.inactive = true
   }
-  return end
+}
+
+/** Longest link label micromark reads, in characters. */
+const maxLabelLength = 999
+
+/**
+ * Where the reference that the `]` at `close` may end runs to, read as
+ * micromark reads it: `[text][label]` when `label` is defined; else, when
+ * `text` is defined, `[text][]` or, unless any other `[…]` follows, `[text]`.
+ * -1 when it is no reference; null when a label is too long to judge here.
+ * @param defined Keys of the document's definitions.
+ */
+function referenceEnd(value: string, label: LabelStart, close: number, defined: ReadonlySet<string>): number | null {
+  const textStart = label.start + (label.image ? 2 : 1)
+  if (close - textStart > maxLabelLength) return null
+  const textDefined = defined.has(labelKey(value.slice(textStart, close)))
+  const next = value.charCodeAt(close + 1)
+  if (next !== 91) return textDefined ? close + 1 : -1
+  const end = fullLabelEnd(value, close + 1)
+  if (end === null) return null
+  if (end !== -1 && defined.has(labelKey(value.slice(close + 2, end - 1)))) return end
+  if (!textDefined) return -1
+  return value.charCodeAt(close + 2) === 93 ? close + 3 : -1
+}
+
+/**
+ * End (after its `]`) of the link label that the `[` at `open` starts, as
+ * micromark's label reader finds it: -1 when none does (an unescaped `[`
+ * inside, no `]`, only white space, or `^` first); null when it is long
+ * enough for micromark's size limit to matter.
+ */
+function fullLabelEnd(value: string, open: number): number | null {
+  if (value.charCodeAt(open + 1) === 94) return -1
+  let seen = false
+  for (let index = open + 1; index < value.length; index++) {
+    if (index - open > maxLabelLength) return null
+    const code = value.charCodeAt(index)
+    if (code === 91) return -1
+    if (code === 93) return seen ? index + 1 : -1
+    if (code === backslash) {
+      const escaped = value.charCodeAt(index + 1)
+      if (escaped === 91 || escaped === backslash || escaped === 93) index++
+      seen = true
+    } else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) {
+      seen = true
+    }
+  }
+  return -1
 }
 
 /**

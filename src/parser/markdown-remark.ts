@@ -9,13 +9,15 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
-import type {MarkdownChunk} from './markdown-chunks.js'
+import {minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
+import {frontMatterStart} from './markdown-front-matter.js'
+import {labelKey} from './markdown-labels.js'
 
 /**
  * Parses pieces of a document with remark: the top-level nodes, with offsets
- * in the document. `definitions` (from {@link definitionContext}) are the
- * document's link and footnote definitions, parsed with the pieces so that
- * references resolve as in the whole document.
+ * in the document. `definitions` (from {@link definitionLines}) are the
+ * document's link and footnote definitions that the pieces refer to, parsed
+ * with them so that references resolve as in the whole document.
  */
 export type PieceParser = (text: string, pieces: readonly MarkdownChunk[], definitions?: string) => Nodes[]
 
@@ -78,9 +80,6 @@ function parserFor(first: MarkdownChunk): typeof laterPieceParser {
   return first.start === 0 ? documentStartParser : laterPieceParser
 }
 
-/** Front matter at a document's start, as remark-frontmatter reads it (YAML or TOML). */
-const frontMatterStart = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
-
 /**
  * Drops the top-level nodes outside `[start, end)` of the parsed text (the
  * definitions), and ends a node that runs past `end` there.
@@ -100,25 +99,39 @@ function keepPieceNodes(tree: Root, start: number, end: number): void {
 }
 
 /**
- * The link and footnote definitions of a document, one per paragraph, to parse
- * with each batch of pieces (see {@link parsePieces}): only their labels
- * matter, since a reference's text is prose whichever address it has.
- * Empty when the document defines nothing.
+ * The link and footnote definitions of a document, each as a paragraph to
+ * parse with a batch of pieces that refers to it (see {@link parsePieces}),
+ * by the key of its label ({@link labelKey}; `^` and the key for a
+ * footnote). Only the labels matter, since a reference's text is prose
+ * whichever address it has. A label is written as its identifier: its
+ * source text with white space collapsed and case folded, which matches the
+ * same references.
  * @param text The document.
  * @param pieces Its pieces that may hold definitions (those with `]:`).
  */
-export function definitionContext(text: string, pieces: readonly MarkdownChunk[]): string {
-  if (pieces.length === 0) return ''
-  const joined = pieces.map((piece) => text.slice(piece.start, piece.end)).join('\n\n')
-  let lines = ''
-  const stack: Nodes[] = [parserFor(pieces[0]!).parse(joined) as Root]
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    // A blank line after each: a line after a footnote definition would continue its paragraph.
-    if (node.type === 'definition') lines += `[${node.label ?? node.identifier}]: #\n\n`
-    else if (node.type === 'footnoteDefinition') lines += `[^${node.label ?? node.identifier}]: x\n\n`
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
+export function definitionLines(text: string, pieces: readonly MarkdownChunk[]): Map<string, string> {
+  const lines = new Map<string, string>()
+  // A few kilobytes per parse: micromark looks each reference up among all
+  // the definitions of its parse, so one parse of thousands would be quadratic.
+  for (let first = 0; first < pieces.length; ) {
+    let joined = ''
+    let next = first
+    for (; next < pieces.length && joined.length < minChunkLength; next++) joined += `${text.slice(pieces[next]!.start, pieces[next]!.end)}\n\n`
+    addDefinitionLines(parserFor(pieces[first]!).parse(joined) as Root, lines)
+    first = next
   }
   return lines
+}
+
+/** Adds the definitions of a parsed tree to `lines` (see {@link definitionLines}). */
+function addDefinitionLines(tree: Root, lines: Map<string, string>): void {
+  const stack: Nodes[] = [tree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    // A blank line after each: a line after a footnote definition would continue its paragraph.
+    if (node.type === 'definition') lines.set(labelKey(node.identifier), `[${node.identifier}]: #\n\n`)
+    else if (node.type === 'footnoteDefinition') lines.set(`^${labelKey(node.identifier)}`, `[^${node.identifier}]: x\n\n`)
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
+  }
 }
 
 /** Where a piece starts in the parsed text and in the document. */

@@ -80,7 +80,7 @@ class SimplePieceReader {
 
   constructor(
     private readonly text: string,
-    private readonly definitionsPossible: boolean,
+    private readonly defined: ReadonlySet<string> | null,
     private readonly lists: ListCounter,
   ) {}
 
@@ -411,7 +411,7 @@ class SimplePieceReader {
       pieceSources.push(range.lineEnd)
       value += text.slice(range.lineEnd, range.lineEnd + endingLength)
     }
-    const marks = markInline(value, this.definitionsPossible)
+    const marks = markInline(value, this.defined)
     if (!marks) return null
     const prose = new ProseText()
     if (isAllProse(marks)) {
@@ -581,12 +581,12 @@ export interface SimplePiece {
  * @param text The whole document.
  * @param start Start of the piece.
  * @param end End of the piece (exclusive).
- * @param definitionsPossible Whether the document may define link references.
+ * @param defined Keys of the document's link definitions, or null when it has none ({@link markInline}).
  * @returns The piece's blocks, or null when remark must read it.
  */
-export function readSimplePiece(text: string, start: number, end: number, definitionsPossible: boolean): SimplePiece | null {
+export function readSimplePiece(text: string, start: number, end: number, defined: ReadonlySet<string> | null): SimplePiece | null {
   const lists: ListCounter = {count: 0}
-  const reader = new SimplePieceReader(text, definitionsPossible, lists)
+  const reader = new SimplePieceReader(text, defined, lists)
   if (!reader.read(start, end)) return null
   return {blocks: reader.blocks, lists: lists.count}
 }

@@ -13,7 +13,9 @@ import type {Directive} from '../document/types.js'
 import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
 import {markdownChunks, minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
-import type {definitionContext, PieceParser} from './markdown-remark.js'
+import {frontMatterEnd, frontMatterStart} from './markdown-front-matter.js'
+import {definitionKeys, mayReference, referencedKeys} from './markdown-labels.js'
+import type {definitionLines, PieceParser} from './markdown-remark.js'
 import {readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
 import {ProseText} from './prose.js'
 
@@ -261,8 +263,8 @@ export interface ReadMarkdownOptions {
 interface RemarkSide {
   /** Reads whole pieces. */
   parsePieces: PieceParser
-  /** The definitions each parse needs. */
-  definitionContext: typeof definitionContext
+  /** The document's definitions, for the parses that refer to them. */
+  definitionLines: typeof definitionLines
 }
 
 /** remark's side of the reader, once loaded ({@link loadRemark}). */
@@ -277,44 +279,56 @@ export async function loadRemark(): Promise<void> {
 interface ReadingPlan {
   /** The pieces, or null when remark reads the whole document piece by piece. */
   pieces: MarkdownChunk[] | null
-  /** Each piece as the simple reader reads it, or null for remark. */
-  simple: Array<SimplePiece | null>
-  /** Places that may define a link ({@link countDefinitionMarks}). */
-  definitionMarks: number
+  /**
+   * Each piece as the simple reader reads it, null for remark, or undefined
+   * for a piece that may refer to a definition: it is read once the
+   * document's definitions are known ({@link readReferringPieces}).
+   */
+  simple: Array<SimplePiece | null | undefined>
+  /** Keys of the labels the document may define ({@link definitionKeys}). */
+  definitionKeys: ReadonlySet<string>
 }
 
+/** The keys of a document without definitions. */
+const noKeys: ReadonlySet<string> = new Set()
+
 /**
- * Splits a document into pieces and reads those the simple reader can. In a
- * document that may define links (`]:`), a piece with a reference is left to
- * remark, which reads it with the document's definitions.
+ * Splits a document into pieces and reads those the simple reader can,
+ * except front matter, which is remark's, and the pieces that may refer to
+ * one of the document's definitions: their turn comes when remark has found
+ * the definitions.
  */
 function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
-  const definitionMarks = countDefinitionMarks(text)
-  if (options.remarkOnly || !simpleReadingApplies(text, definitionMarks)) return {pieces: null, simple: [], definitionMarks}
+  const keys = text.includes(']:') ? definitionKeys(text) : noKeys
+  const frontMatter = frontMatterEnd(text)
+  if (options.remarkOnly || !simpleReadingApplies(text, frontMatter)) return {pieces: null, simple: [], definitionKeys: keys}
   const pieces = markdownChunks(text, 0)
-  const definitionsPossible = definitionMarks > 0
-  return {pieces, simple: pieces.map((piece) => readSimplePiece(text, piece.start, piece.end, definitionsPossible)), definitionMarks}
+  const simple = pieces.map((piece) => {
+    if (piece.start < frontMatter) return null
+    return mayReference(text, piece.start, piece.end, keys) ? undefined : readSimplePiece(text, piece.start, piece.end, null)
+  })
+  return {pieces, simple, definitionKeys: keys}
 }
 
 /**
- * Most places that may define a link or footnote (`]:`) for the definitions
- * to be given to every remark parse. Past it, remark reads the document
- * whole as before, in parses of a few kilobytes: micromark looks a reference
- * up among all the definitions it knows, so thousands of them in every parse
- * would make a reference-heavy document several times slower.
+ * Reads the pieces that wait for the document's definitions: with the
+ * simple reader, which resolves their references against the definitions'
+ * keys, except a piece that may hold a definition (with `]:`), which is
+ * left to remark.
  */
-const maxDefinitionMarks = 64
-
-/** The places (`]:`) in a text that may define a link or footnote, counted up to one more than {@link maxDefinitionMarks}. */
-function countDefinitionMarks(text: string): number {
-  let count = 0
-  for (let index = text.indexOf(']:'); index !== -1 && count <= maxDefinitionMarks; index = text.indexOf(']:', index + 2)) count++
-  return count
+function readReferringPieces(text: string, pieces: readonly MarkdownChunk[], simple: Array<SimplePiece | null | undefined>, defined: ReadonlySet<string>): void {
+  let mark = text.indexOf(']:')
+  for (let index = 0; index < pieces.length; index++) {
+    if (simple[index] !== undefined) continue
+    const piece = pieces[index]!
+    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
+    simple[index] = mark !== -1 && mark < piece.end ? null : readSimplePiece(text, piece.start, piece.end, defined)
+  }
 }
 
-/** Whether a plan leaves any piece to remark. */
+/** Whether a plan leaves any piece to remark, or needs it for the document's definitions. */
 function needsRemark(plan: ReadingPlan): boolean {
-  return plan.pieces === null || plan.simple.includes(null)
+  return plan.pieces === null || plan.simple.some((piece) => !piece)
 }
 
 /**
@@ -331,12 +345,13 @@ export async function readMarkdownLoading(text: string, lines: LineIndex, option
 }
 
 /**
- * Reads a Markdown document into blocks and directives. Where a piece needs
- * remark, {@link loadRemark} must have been awaited before.
+ * Reads a Markdown document into blocks and directives. Where a piece, or
+ * the document's link definitions, need remark, {@link loadRemark} must
+ * have been awaited before.
  * @param text The file's text.
  * @param lines Its line index.
  * @param options Reading options.
- * @throws When a piece needs remark and remark is not loaded.
+ * @throws When remark is needed and not loaded.
  */
 export function readMarkdown(text: string, lines: LineIndex, options: ReadMarkdownOptions = {}): ReadDocument {
   return readPlanned(text, lines, planReading(text, options))
@@ -349,11 +364,11 @@ function loadedRemark(): RemarkSide {
 }
 
 /**
- * The document's definitions for remark to read each batch with: from the
- * pieces that may hold one. None when it has none, or too many ({@link maxDefinitionMarks}).
+ * The document's definitions, by key: parsed from the pieces that may hold
+ * one (with `]:`). Empty when it can define nothing.
  */
-function definitionsOf(text: string, pieces: readonly MarkdownChunk[], definitionMarks: number): string {
-  if (definitionMarks === 0 || definitionMarks > maxDefinitionMarks) return ''
+function definitionsOf(text: string, pieces: readonly MarkdownChunk[], keys: ReadonlySet<string>): Map<string, string> {
+  if (keys.size === 0) return new Map()
   // The pieces and the places are both in document order: one pass over each.
   const defining: MarkdownChunk[] = []
   let mark = text.indexOf(']:')
@@ -362,50 +377,46 @@ function definitionsOf(text: string, pieces: readonly MarkdownChunk[], definitio
     if (mark === -1) break
     if (mark < piece.end) defining.push(piece)
   }
-  return loadedRemark().definitionContext(text, defining)
+  return loadedRemark().definitionLines(text, defining)
 }
 
 /**
- * The least text one remark parse takes: {@link minChunkLength}, or four
- * times the definitions parsed with it, so that they add at most a quarter
- * to what remark reads.
+ * The definitions a remark parse of `pieces` needs: those whose labels
+ * appear in them, once each. Only these change how the pieces read, and
+ * micromark looks each reference up among all the definitions it knows.
  */
-function batchMinimum(definitions: string): number {
-  return Math.max(minChunkLength, 4 * definitions.length)
+function definitionsFor(text: string, pieces: readonly MarkdownChunk[], lines: ReadonlyMap<string, string>): string {
+  if (lines.size === 0) return ''
+  const keys = new Set<string>()
+  for (const piece of pieces) referencedKeys(text, piece.start, piece.end, lines, (key) => keys.add(key))
+  let definitions = ''
+  for (const key of keys) definitions += lines.get(key)!
+  return definitions
 }
 
-/** Consecutive chunks in groups of at least `minimum` characters (the last group may be shorter). */
-function chunkGroups(chunks: readonly MarkdownChunk[], minimum: number): MarkdownChunk[][] {
-  const groups: MarkdownChunk[][] = []
-  let group: MarkdownChunk[] = []
-  let length = 0
-  for (const chunk of chunks) {
-    group.push(chunk)
-    length += chunk.end - chunk.start
-    if (length < minimum) continue
-    groups.push(group)
-    group = []
-    length = 0
-  }
-  if (group.length > 0) groups.push(group)
-  return groups
+/** Parses `pieces` with remark, with the definitions they refer to. */
+function parseWithDefinitions(text: string, pieces: readonly MarkdownChunk[], lines: ReadonlyMap<string, string>): Nodes[] {
+  return loadedRemark().parsePieces(text, pieces, definitionsFor(text, pieces, lines))
 }
 
 /** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
 function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDocument {
   const reader = new MarkdownReader(text, lines)
-  const {pieces, simple, definitionMarks} = plan
+  const {pieces, simple, definitionKeys: keys} = plan
   if (pieces === null) {
     const chunks = markdownChunks(text)
-    const definitions = chunks.length > 1 ? definitionsOf(text, chunks, definitionMarks) : ''
-    // Consecutive chunks make one text: parsed together, they are a larger chunk.
-    for (const group of chunkGroups(chunks, batchMinimum(definitions))) {
-      for (const node of loadedRemark().parsePieces(text, group, definitions)) reader.visit(node, false, 0)
+    const defined = chunks.length > 1 ? definitionsOf(text, chunks, keys) : new Map<string, string>()
+    for (const chunk of chunks) {
+      for (const node of parseWithDefinitions(text, [chunk], defined)) reader.visit(node, false, 0)
     }
     return {blocks: reader.blocks, directives: reader.directives}
   }
-  // Computed when a piece first needs remark.
-  let definitions: string | undefined
+  // Computed when a piece first needs remark or the definitions.
+  let defined: Map<string, string> | undefined
+  if (simple.includes(undefined)) {
+    defined = definitionsOf(text, pieces, keys)
+    readReferringPieces(text, pieces, simple, new Set(defined.keys()))
+  }
   let index = 0
   while (index < pieces.length) {
     const found = simple[index]
@@ -416,17 +427,16 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
     }
     // The next pieces remark reads, parsed together (one parse costs as much
     // as a few kilobytes of text); the simple pieces in between keep their place.
-    definitions ??= definitionsOf(text, pieces, definitionMarks)
-    const minimum = batchMinimum(definitions)
+    defined ??= definitionsOf(text, pieces, keys)
     const batch: MarkdownChunk[] = []
     let batchLength = 0
     let next = index
-    for (; next < pieces.length && batchLength < minimum; next++) {
+    for (; next < pieces.length && batchLength < minChunkLength; next++) {
       if (simple[next]) continue
       batch.push(pieces[next]!)
       batchLength += pieces[next]!.end - pieces[next]!.start
     }
-    const nodes = loadedRemark().parsePieces(text, batch, definitions)
+    const nodes = parseWithDefinitions(text, batch, defined)
     let nodeIndex = 0
     for (let at = index; at < next; at++) {
       const piece = simple[at]
@@ -445,14 +455,15 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
 /**
  * Whether the simple reader may take pieces of this document: not when it
  * holds NUL or lone carriage returns, which micromark rewrites or splits
- * lines at; not when it has too many definitions ({@link maxDefinitionMarks});
- * and not when it opens with a front matter fence and may define links:
- * after a front matter fence that is never closed, remark reads no later
- * footnote definition, which a piece read on its own would.
+ * lines at; and not when it opens with a front matter fence that nothing
+ * closes: after such a fence, remark reads no later footnote definition,
+ * and reads some later block quotes as text, which pieces read on their
+ * own would not.
+ * @param frontMatter Where the document's front matter ends ({@link frontMatterEnd}).
  */
-function simpleReadingApplies(text: string, definitionMarks: number): boolean {
+function simpleReadingApplies(text: string, frontMatter: number): boolean {
   if (text.includes('\0')) return false
-  if (definitionMarks > 0 && (definitionMarks > maxDefinitionMarks || text.startsWith('---') || text.startsWith('+++'))) return false
+  if (frontMatter === 0 && frontMatterStart.test(text)) return false
   for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
     if (text.charCodeAt(index + 1) !== 10) return false
   }

@@ -143,8 +143,12 @@ export function randomWrappedLists(random: SampleRandom, lines: number, lineEndi
   return out.join(lineEnding) + lineEnding
 }
 
-/** Labels a reference document uses: some defined, some not, in two cases. */
-const referenceLabels = ['a', 'A', 'foo', 'Foo bar', 'x y', '中文', '1', 'undefined']
+/**
+ * Labels a reference document uses: some defined, some not, in two cases,
+ * with white space, entities, escapes and case folding that change or keep
+ * what they match.
+ */
+const referenceLabels = ['a', 'A', 'foo', 'Foo bar', 'foo  BAR', ' x y ', 'x\ty', '中文', '1', 'undefined', 'a&amp;b', 'a&b', 'b\\]c', 'ß', 'SS', '*foo*']
 
 /** Lines of a reference document: paragraphs with references, and definitions in paragraphs, quotes and lists. */
 function referenceLine(random: SampleRandom): string {
@@ -155,9 +159,20 @@ function referenceLine(random: SampleRandom): string {
     case 1:
       return `[^${random.pick(['1', '2', 'n'])}]: note ${random.pick(inlineFragments)}`
     case 2:
-      return `${random.pick(['> ', '- ', '1. '])}[${label}]: /q`
+      return `${random.pick(['> ', '- ', '1. '])}[${random.next() < 0.8 ? label : label.replace(' ', '\n> ')}]: /q`
     default: {
-      const reference = random.pick([`[${label}]`, `[text][${label}]`, `[${label}][]`, `[^${random.pick(['1', '2', 'n'])}]`, `[t](u)`])
+      const reference = random.pick([
+        `[${label}]`,
+        `[text][${label}]`,
+        `[${label}][]`,
+        `[^${random.pick(['1', '2', 'n'])}]`,
+        `[t](u)`,
+        `\\[${label}]`,
+        `[t [${label}] u](v)`,
+        `[[${label}]]`,
+        `[${label.replace(' ', '\n')}]`,
+        `[x\n> ${label}]`,
+      ])
       return `${random.pick(['', '', '- ', '> '])}word ${reference} ${random.pick(['word', '中文', random.pick(inlineFragments)])}`
     }
   }
@@ -174,4 +189,18 @@ export function randomReferences(random: SampleRandom, lines: number, lineEnding
   const out: string[] = []
   for (let line = 0; line < lines; line++) out.push(random.next() < 0.3 ? '' : referenceLine(random))
   return out.join(lineEnding) + lineEnding
+}
+
+/** Openings of a document: front matter closed or not, YAML or TOML. */
+const documentOpenings = ['---\ntitle: x\n---\n', '---\ntitle: x\n', '+++\na = 1\n+++\n', '---\n---\n', '--- \nx: y\n---  \n', '---\n[^1]: x\n---\n', '---\ntitle: x\n...\n', '+++\na = 1\n\nb = 2\n+++\n\n']
+
+/**
+ * A random document of references and definitions ({@link randomReferences})
+ * that opens with front matter, closed or not.
+ * @param random The random source.
+ * @param lines How many lines after the front matter.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomFrontMatter(random: SampleRandom, lines: number, lineEnding: string): string {
+  return random.pick(documentOpenings).replace(/\n/g, lineEnding) + randomReferences(random, lines, lineEnding)
 }

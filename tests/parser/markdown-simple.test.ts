@@ -14,7 +14,7 @@ import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
-import {randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
+import {randomFrontMatter, randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -44,8 +44,8 @@ function readBoth(text: string): {remark: unknown[]; simple: unknown[]} {
 }
 
 /** The prose micromark would see: kept characters, code spans as they are. */
-function proseOf(value: string): string | null {
-  const marks = markInline(value, false)
+function proseOf(value: string, defined: ReadonlySet<string> | null = null): string | null {
+  const marks = markInline(value, defined)
   if (!marks) return null
   let prose = ''
   for (let index = 0; index < value.length; index++) if (marks[index] === InlineMark.Keep || marks[index] === InlineMark.Code) prose += value[index]
@@ -85,20 +85,36 @@ describe('simple reader against remark', () => {
     {kind: 'whose lines end in spaces or tabs', seed: 1129, count: 3000, make: (random: SampleRandom) => randomTrailingWhiteSpace(random, 1 + Math.floor(random.next() * 10), lineEnding(random))},
     {kind: 'of wrapped list items and paragraphs', seed: 1130, count: 3000, make: (random: SampleRandom) => randomWrappedLists(random, 2 + Math.floor(random.next() * 10), lineEnding(random))},
     {kind: 'of link and footnote references and definitions', seed: 1131, count: 1500, make: (random: SampleRandom) => randomReferences(random, 2 + Math.floor(random.next() * 20), lineEnding(random))},
+    {kind: 'that open with front matter', seed: 1132, count: 1500, make: (random: SampleRandom) => randomFrontMatter(random, 2 + Math.floor(random.next() * 20), lineEnding(random))},
   ])('gives the same blocks on $count random documents $kind', ({seed, count, make}) => {
     expect(mismatches(seed, count, make)).toEqual([])
   }, 60_000)
 
-  it('resolves references against definitions anywhere in a long document, read by pieces', () => {
+  it.each([
+    {definitions: 3, opening: ''},
+    {definitions: 3, opening: '---\ntitle: x\n---\n\n'},
+    {definitions: 200, opening: ''},
+    {definitions: 200, opening: '+++\ntitle = "x"\n+++\n'},
+  ])('resolves references against $definitions definitions at the end of a long document, read by pieces: $opening', ({definitions, opening}) => {
     // Over 8 KB with markup remark reads in every paragraph: several parses, the definitions in the last.
     const filler = Array.from({length: 250}, (_, index) => `Paragraph ${index} has <b>markup</b> that remark reads.`).join('\n\n')
-    const text = `See [the guide][g], [Guide] and [none][x] here.[^1]\n\n${filler}\n\n[g]: https://example.com/g\n[guide]: /u\n\n[^1]: A note.\n`
+    const more = Array.from({length: definitions - 3}, (_, index) => `[more ${index}]: /m`).join('\n')
+    const text = `${opening}See [the guide][g], [Guide] and [none][x] here.[^1]\n\n${filler}\n\n[g]: https://example.com/g\n[guide]: /u\n${more}\n\n[^1]: A note.\n`
     for (const remarkOnly of [false, true]) {
       const read = readMarkdown(text, new LineIndex(text), {remarkOnly})
-      expect(read.blocks[0]!.prose!.value, `remarkOnly: ${remarkOnly}`).toBe('See the guide, Guide and [none][x] here.')
-      expect(read.blocks.filter((block) => block.kind === 'paragraph')).toHaveLength(252)
+      const paragraphs = read.blocks.filter((block) => block.kind === 'paragraph')
+      expect(paragraphs[0]!.prose!.value, `remarkOnly: ${remarkOnly}`).toBe('See the guide, Guide and [none][x] here.')
+      expect(paragraphs).toHaveLength(252)
     }
   })
+
+  it('reads TOML front matter as front matter, not prose, with no blank line after it', () => {
+    const text = '+++\ntitle = "Quarterly report"\n\ndraft = true\n+++\nThe text.\n'
+    const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+    expect(readMarkdown(text, new LineIndex(text)).blocks.map((block) => block.prose?.value ?? null)).toEqual([null, 'The text.'])
+  })
+
 
   const markdownFiles = [
     ...readdirSync(path.join(root, 'fixtures')).map((name) => path.join('fixtures', name)),
@@ -114,20 +130,20 @@ describe('simple reader against remark', () => {
   it('reads lines that end in spaces or tabs without remark, unless they make a hard break', () => {
     const read = ['a \nb\n', 'a\t\nb\n', 'a  \t\nb\n', 'a   \n', '> a \n> b  \n', '- a \nb\t\n- c \n', 'a `code` \nb\n', 'a [link](u) \r\nb \r\n', '> a\n>   \n']
     for (const text of read) {
-      expect(readSimplePiece(text, 0, text.length, false), JSON.stringify(text)).not.toBeNull()
+      expect(readSimplePiece(text, 0, text.length, null), JSON.stringify(text)).not.toBeNull()
       const {remark, simple} = readBoth(text)
       expect(simple, JSON.stringify(text)).toEqual(remark)
     }
     // Two spaces before a line ending that another line follows, and a backslash before the white space.
     for (const text of ['a  \nb\n', 'a `b  \nc`\n', 'a\\ \nb\n']) {
-      expect(readSimplePiece(text, 0, text.length, false), JSON.stringify(text)).toBeNull()
+      expect(readSimplePiece(text, 0, text.length, null), JSON.stringify(text)).toBeNull()
     }
   })
 
   it('reads a clean report whose lines end in a space entirely without remark', () => {
     const text = readFileSync(path.join(root, 'fixtures', 'clean-en-report.md'), 'utf8').replace(/(?<=\S)\n/g, ' \n')
     const pieces = markdownChunks(text, 0)
-    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, false) === null)).toEqual([])
+    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, null) === null)).toEqual([])
     const {remark, simple} = readBoth(text)
     expect(simple).toEqual(remark)
   })
@@ -135,7 +151,7 @@ describe('simple reader against remark', () => {
   it('reads a clean report entirely without remark', () => {
     const text = readFileSync(path.join(root, 'fixtures', 'clean-en-report.md'), 'utf8')
     const pieces = markdownChunks(text, 0)
-    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, false) === null)).toEqual([])
+    expect(pieces.filter((piece) => readSimplePiece(text, piece.start, piece.end, null) === null)).toEqual([])
   })
 
   it.each([
@@ -156,12 +172,12 @@ describe('simple reader against remark', () => {
 
   it('reads an unclosed link before a web address without remark', () => {
     const text = '1. The log; see `/opt/dss` and [the portal](https://example.\n'
-    expect(readSimplePiece(text, 0, text.length, false)).not.toBeNull()
+    expect(readSimplePiece(text, 0, text.length, null)).not.toBeNull()
   })
 
   it('leaves to remark what it does not read', () => {
     for (const text of ['<div>x</div>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
-      expect(readSimplePiece(text, 0, text.length, false), text).toBeNull()
+      expect(readSimplePiece(text, 0, text.length, null), text).toBeNull()
     }
   })
 })
@@ -188,12 +204,30 @@ describe('inline rules copied from micromark', () => {
   it.each(['<b>html</b>', 'a &copy; b', 'see [^1]', 'https://example.com/a_b_ *x*', 'a [l](<u>)', 'a [l](u "title")', '~a~ *b*'])(
     'gives %j to remark',
     (input) => {
-      expect(markInline(input, false)).toBeNull()
+      expect(markInline(input, null)).toBeNull()
     },
   )
 
-  it('leaves references to remark when the document may define them', () => {
-    expect(markInline('see [the docs] here', true)).toBeNull()
-    expect(proseOf('see [the docs] here')).toBe('see [the docs] here')
+  // Keys of the definitions `[docs]: …` and `[the guide]: …`.
+  const defined = new Set(['DOCS', 'THE GUIDE'])
+  it.each([
+    ['see [docs] here', 'see docs here'],
+    ['see [Docs][] here', 'see Docs here'],
+    ['see [the text][docs] here', 'see the text here'],
+    ['see [the text][The\n  Guide] here', 'see the text here'],
+    ['see ![a figure][docs] here', 'see  here'],
+    ['see [docs][nothing] here', 'see [docs][nothing] here'],
+    ['see [docs] [nothing] here', 'see docs [nothing] here'],
+    ['see [docs](not a link) here', 'see docs(not a link) here'],
+    ['see [nothing][] or [nothing] here', 'see [nothing][] or [nothing] here'],
+    ['see [a [docs] b][docs] here', 'see [a docs b]docs here'],
+  ])('reads references against the definitions as remark does: %j', (input, prose) => {
+    expect(proseOf(input, defined)).toBe(prose)
+    const {remark, simple} = readBoth(`${input}\n\n[docs]: /d\n\n[the guide]: /g\n`)
+    expect(simple).toEqual(remark)
+  })
+
+  it('reads brackets as text when the document defines nothing', () => {
+    expect(proseOf('see [docs][] and [the text][docs] here')).toBe('see [docs][] and [the text][docs] here')
   })
 })
