@@ -24,6 +24,7 @@ export interface MarkdownChunk {
 }
 
 const rawHtmlOpen = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i
+const htmlCommentStart = /^ {0,3}<!--/
 const rawHtmlClose = /<\/(?:pre|script|style|textarea)>/i
 const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 
@@ -74,7 +75,10 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       } else {
         const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
         if (opening) fence = opening[1]!
-        else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true
+        // Only an HTML block may hold a blank line: one that starts its line and ends at the
+        // first `-->` (whose dashes may be the opening's). A comment further in the line is
+        // inline and ends with its paragraph.
+        else if (htmlCommentStart.test(line) && !line.includes('-->', line.indexOf('<!--') + 2)) inComment = true
         else if (rawHtmlOpen.test(line) && !rawHtmlClose.test(line)) inRawHtml = true
       }
     }

@@ -3,14 +3,15 @@
  * micromark (CommonMark + GFM) does, for the common constructs only: text,
  * backslash escapes, code spans, emphasis and strong (`*`, `_`),
  * strikethrough (`~`), inline links and images with a plain destination,
- * and literal URLs (whose characters stay prose either way).
+ * HTML comments on one line, and literal URLs (whose characters stay prose
+ * either way).
  *
  * References (`[text][label]`, `[label][]`, `[label]`) are read against
  * the keys of the document's definitions, which the caller gets from
  * micromark.
  *
  * It answers one question per character: is it prose, markup to drop, or
- * code to keep opaque. Anything it does not model exactly (HTML and
+ * code to keep opaque. Anything it does not model exactly (other HTML and
  * autolinks in `<…>`, character references, hard breaks, footnotes, link
  * titles, URLs next to delimiters, `~` next to `*`/`_`) makes it return
  * `null`, and the caller hands the block to micromark. Every step is linear
@@ -30,6 +31,8 @@ export const enum InlineMark {
   Link = 3,
   /** Inside a link's or image's `(destination)`. Dropped like markup. */
   Destination = 4,
+  /** An HTML comment (`<!-- … -->`), kept opaque like code. */
+  Comment = 5,
 }
 
 /** A delimiter run that may open or close emphasis or strikethrough. */
@@ -163,8 +166,14 @@ export function markInline(value: string, defined: ReadonlySet<string> | null): 
         index = next
         break
       }
-      case 60: // `<`: HTML, autolinks
-        return null
+      case 60: {
+        // `<`: HTML comments on one line; other HTML and autolinks are left to micromark.
+        const end = commentEnd(value, index)
+        if (end === -1) return null
+        marks.fill(InlineMark.Comment, index, end)
+        index = end
+        break
+      }
       case 38: {
         // `&`: a character reference when a name or number follows
         const next = value.charCodeAt(index + 1)
@@ -181,6 +190,22 @@ export function markInline(value: string, defined: ReadonlySet<string> | null): 
   if (hasLiteralUrlNearMarkup(value, marks)) return null
   resolveDelimiters(runs, marks)
   return marks
+}
+
+/**
+ * End (after `-->`) of the HTML comment that starts at `index`, or -1 when
+ * none starts there or it does not end on its line. As micromark reads a
+ * comment, the dashes of `<!--` may close it (`<!-->`, `<!--->`).
+ */
+export function commentEnd(value: string, index: number): number {
+  if (!value.startsWith('<!--', index)) return -1
+  const close = value.indexOf('-->', index + 2)
+  if (close === -1) return -1
+  for (let at = index + 4; at < close; at++) {
+    const code = value.charCodeAt(at)
+    if (code === 10 || code === 13) return -1
+  }
+  return close + 3
 }
 
 /** Length of the run of `code` characters at `index`. */

@@ -13,7 +13,7 @@
  */
 import type {BlockSource} from './block-source.js'
 import {isBlankLine, isClosingFence} from './markdown-chunks.js'
-import {InlineMark, markInline} from './markdown-inline.js'
+import {commentEnd, InlineMark, markInline} from './markdown-inline.js'
 import {ProseText} from './prose.js'
 
 /** Counts lists, so that list ids match remark's. */
@@ -71,6 +71,8 @@ const fenceOpening = /^(`{3,}|~{3,})/
 /** Reads one piece, or returns null when it holds anything else. */
 class SimplePieceReader {
   readonly blocks: BlockSource[] = []
+  /** HTML comments found in inline content. */
+  readonly comments: SourceSpan[] = []
   private open: OpenProse | null = null
   private list: OpenList | null = null
   /** The previous line was a non-blank line of a top-level paragraph, list item or quote. */
@@ -440,14 +442,15 @@ class SimplePieceReader {
           prose.append(value.slice(at, pieceEnd), source)
           at = pieceEnd
         }
-      } else if (mark === InlineMark.Code) {
-        // Each code span is one opaque source slice, as remark's inlineCode node is.
+      } else if (mark === InlineMark.Code || mark === InlineMark.Comment) {
+        // Each code span or comment is one opaque source slice, as remark's inlineCode or html node is.
         let spanStart = index
         while (spanStart < runEnd) {
-          const spanEnd = codeSpanEnd(value, spanStart, runEnd)
+          const spanEnd = mark === InlineMark.Code ? codeSpanEnd(value, spanStart, runEnd) : commentEnd(value, spanStart)
           const sourceStart = sourceOf(spanStart)
           const sourceEnd = sourceOf(spanEnd - 1) + 1
           prose.appendOpaque(text.slice(sourceStart, sourceEnd), sourceStart)
+          if (mark === InlineMark.Comment) this.comments.push({start: sourceStart, end: sourceEnd})
           spanStart = spanEnd
         }
       }
@@ -574,6 +577,14 @@ export interface SimplePiece {
   blocks: BlockSource[]
   /** How many lists the piece opened. */
   lists: number
+  /** The HTML comments inside the blocks' inline content, in order ({@link SourceSpan}). */
+  comments: SourceSpan[]
+}
+
+/** A span of the document: `[start, end)`. */
+export interface SourceSpan {
+  start: number
+  end: number
 }
 
 /**
@@ -588,5 +599,5 @@ export function readSimplePiece(text: string, start: number, end: number, define
   const lists: ListCounter = {count: 0}
   const reader = new SimplePieceReader(text, defined, lists)
   if (!reader.read(start, end)) return null
-  return {blocks: reader.blocks, lists: lists.count}
+  return {blocks: reader.blocks, lists: lists.count, comments: reader.comments}
 }

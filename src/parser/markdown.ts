@@ -45,10 +45,19 @@ class MarkdownReader {
     private readonly lines: LineIndex,
   ) {}
 
-  /** Adds the blocks the simple reader found, numbering their lists after the ones before. */
+  /**
+   * Adds the blocks the simple reader found, numbering their lists after the
+   * ones before, and reads the directives of their HTML, inline or not.
+   */
   addSimplePiece(piece: SimplePiece): void {
     const offset = this.lists.count
+    const {comments} = piece
+    let comment = 0
     for (const block of piece.blocks) {
+      for (; comment < comments.length && comments[comment]!.start < block.end; comment++) {
+        const {start, end} = comments[comment]!
+        this.readDirective(this.text.slice(start, end), start, end)
+      }
       if (block.list) block.list.id += offset
       if (block.kind === 'html') this.readDirective(this.text.slice(block.start, block.end), block.start, block.end)
       this.blocks.push(block)

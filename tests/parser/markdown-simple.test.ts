@@ -170,6 +170,26 @@ describe('simple reader against remark', () => {
     expect(simple).toEqual(remark)
   })
 
+  it.each([
+    'The rule is off here. <!-- bilint-disable-line spelling -->\n',
+    '- An item <!-- x --> with <!---->two<!-->comments\n',
+    '## A heading <!-- bilint-disable-line -->\n',
+    '| a <!-- x --> | b |\n| - | - |\n| `c` <!-- bilint-disable-line --> | d |\n',
+    'A [link <!-- ] --> text](u) and *emphasis<!-- * -->*.\n',
+    'An unclosed <!-- comment\nthat ends --> on the next line.\n',
+  ])('reads an HTML comment inside a line as remark does, directives included: %j', (text) => {
+    const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+  })
+
+  it('reads a directive at the end of a paragraph line without remark', () => {
+    const text = 'The rule is off here. <!-- bilint-disable-line spelling -->\n'
+    expect(readSimplePiece(text, 0, text.length, null)?.comments).toEqual([{start: 22, end: 59}])
+    const read = readMarkdown(text, new LineIndex(text))
+    expect(read.directives).toEqual([{kind: 'disable-line', ruleIds: ['spelling'], line: 1, endLine: 1}])
+    expect(read.blocks[0]!.prose!.value).toBe('The rule is off here. <!-- bilint-disable-line spelling -->')
+  })
+
   it('reads an unclosed link before a web address without remark', () => {
     const text = '1. The log; see `/opt/dss` and [the portal](https://example.\n'
     expect(readSimplePiece(text, 0, text.length, null)).not.toBeNull()
