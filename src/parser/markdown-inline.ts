@@ -3,16 +3,16 @@
  * micromark (CommonMark + GFM) does, for the common constructs only: text,
  * backslash escapes, code spans, emphasis and strong (`*`, `_`),
  * strikethrough (`~`), inline links and images with a plain destination,
- * HTML comments on one line, and literal URLs (whose characters stay prose
- * either way).
+ * autolinks (`<https://…>`), HTML comments on one line, and literal URLs
+ * (whose characters stay prose either way).
  *
  * References (`[text][label]`, `[label][]`, `[label]`) are read against
  * the keys of the document's definitions, which the caller gets from
  * micromark.
  *
  * It answers one question per character: is it prose, markup to drop, or
- * code to keep opaque. Anything it does not model exactly (other HTML and
- * autolinks in `<…>`, character references, hard breaks, footnotes, link
+ * code to keep opaque. Anything it does not model exactly (other HTML, email
+ * autolinks, character references, hard breaks, footnotes, link
  * titles, URLs next to delimiters, `~` next to `*`/`_`) makes it return
  * `null`, and the caller hands the block to micromark. Every step is linear
  * in the input.
@@ -63,6 +63,9 @@ const backtick = 96
 const asterisk = 42
 const underscore = 95
 const tilde = 126
+
+/** An autolink (`<https://…>`): a scheme of 2–32 characters, `:`, then no space, control character, `<` or `>`. */
+const autolink = /<[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0-\x20<>\x7f]*>/y
 
 /** Characters that may start or end inline markup. */
 const specialCharacter = /[\\`*_~![\]<&]/g
@@ -167,11 +170,19 @@ export function markInline(value: string, defined: ReadonlySet<string> | null): 
         break
       }
       case 60: {
-        // `<`: HTML comments on one line; other HTML and autolinks are left to micromark.
+        // `<`: HTML comments on one line and autolinks; other HTML is left to micromark.
         const end = commentEnd(value, index)
-        if (end === -1) return null
-        marks.fill(InlineMark.Comment, index, end)
-        index = end
+        if (end !== -1) {
+          marks.fill(InlineMark.Comment, index, end)
+          index = end
+          break
+        }
+        autolink.lastIndex = index
+        if (!autolink.test(value)) return null
+        // The address is the link's text, as remark reads it: prose like any other URL.
+        marks[index] = InlineMark.Link
+        marks[autolink.lastIndex - 1] = InlineMark.Link
+        index = autolink.lastIndex
         break
       }
       case 38: {

@@ -182,6 +182,17 @@ describe('simple reader against remark', () => {
     expect(simple).toEqual(remark)
   })
 
+  it.each([
+    ['See <https://example.com/a> here.\n', 'See https://example.com/a here.'],
+    ['- An item <ftp://files.example.com/x.zip>\n', 'An item ftp://files.example.com/x.zip'],
+    ['A [link <https://a.io> text](u).\n', 'A link https://a.io text.'],
+  ])('reads an autolink without remark, as remark does: %j', (text, prose) => {
+    expect(readSimplePiece(text, 0, text.length, null)).not.toBeNull()
+    const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+    expect(readMarkdown(text, new LineIndex(text)).blocks[0]!.prose!.value).toBe(prose)
+  })
+
   it('reads a directive at the end of a paragraph line without remark', () => {
     const text = 'The rule is off here. <!-- bilint-disable-line spelling -->\n'
     expect(readSimplePiece(text, 0, text.length, null)?.comments).toEqual([{start: 22, end: 59}])
@@ -196,7 +207,7 @@ describe('simple reader against remark', () => {
   })
 
   it('leaves to remark what it does not read', () => {
-    for (const text of ['<div>x</div>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
+    for (const text of ['<div>x</div>\n', 'mail <a@b.io>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
       expect(readSimplePiece(text, 0, text.length, null), text).toBeNull()
     }
   })
