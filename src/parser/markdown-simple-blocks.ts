@@ -8,7 +8,7 @@
  * `markdownChunks` may cut) is read here only when every line of it is one
  * of those forms (a paragraph's or item's lines may be wrapped, indented
  * with spaces, and end in white space); any other line (indented code, HTML,
- * other tables, setext underlines, thematic breaks, hard breaks, nested
+ * other tables, setext underlines, thematic breaks, backslash hard breaks, nested
  * containers, lazy lines in quotes, …) returns `null` and the piece goes to remark.
  */
 import type {BlockSource} from './block-source.js'
@@ -357,8 +357,8 @@ class SimplePieceReader {
   /**
    * Adds a line of content to the open block. The spaces and tabs before its
    * line ending are not content, as micromark reads them; two or more
-   * spaces there make a hard break when a line follows, which is left to
-   * remark ({@link inlineProse}), as is a backslash before them. Every
+   * spaces there make a hard break when a line follows ({@link inlineProse}).
+   * A backslash before them is left to remark. Every
    * caller passes content that starts with a character other than white space.
    */
   private continueProse(start: number, end: number): boolean {
@@ -406,8 +406,14 @@ class SimplePieceReader {
         value += text.slice(range.start, range.end + endingLength)
         continue
       }
-      if (endingLength > 0 && isHardBreak(text, range.end, range.lineEnd)) return null
       value += text.slice(range.start, range.end)
+      if (endingLength > 0 && isHardBreak(text, range.end, range.lineEnd)) {
+        // A hard break: one space where it starts, as remark's break node gives it.
+        pieceStarts.push(value.length)
+        pieceSources.push(range.end)
+        value += ' '
+        continue
+      }
       if (endingLength === 0) continue
       pieceStarts.push(value.length)
       pieceSources.push(range.lineEnd)

@@ -127,15 +127,15 @@ describe('simple reader against remark', () => {
     expect(simple).toEqual(remark)
   })
 
-  it('reads lines that end in spaces or tabs without remark, unless they make a hard break', () => {
-    const read = ['a \nb\n', 'a\t\nb\n', 'a  \t\nb\n', 'a   \n', '> a \n> b  \n', '- a \nb\t\n- c \n', 'a `code` \nb\n', 'a [link](u) \r\nb \r\n', '> a\n>   \n']
+  it('reads lines that end in spaces or tabs without remark, unless a backslash comes before', () => {
+    const read = ['a \nb\n', 'a\t\nb\n', 'a  \t\nb\n', 'a   \n', '> a \n> b  \n', '- a \nb\t\n- c \n', 'a `code` \nb\n', 'a [link](u) \r\nb \r\n', '> a\n>   \n', 'a  \nb\n', 'a `b  \nc`\n']
     for (const text of read) {
       expect(readSimplePiece(text, 0, text.length, null), JSON.stringify(text)).not.toBeNull()
       const {remark, simple} = readBoth(text)
       expect(simple, JSON.stringify(text)).toEqual(remark)
     }
-    // Two spaces before a line ending that another line follows, and a backslash before the white space.
-    for (const text of ['a  \nb\n', 'a `b  \nc`\n', 'a\\ \nb\n']) {
+    // A backslash before the white space.
+    for (const text of ['a\\ \nb\n']) {
       expect(readSimplePiece(text, 0, text.length, null), JSON.stringify(text)).toBeNull()
     }
   })
@@ -193,6 +193,17 @@ describe('simple reader against remark', () => {
     expect(readMarkdown(text, new LineIndex(text)).blocks[0]!.prose!.value).toBe(prose)
   })
 
+  it.each([
+    'A line  \nbroken with two spaces.\n',
+    '- An item  \n  broken *in  \n  emphasis*.\n',
+    '> A quote  \n> broken *in  \n> emphasis*.\n',
+    'A [link  \ntext](u) and a comment <!-- a  \nb --> across a break.\n',
+  ])('reads a hard break without remark, as remark does: %j', (text) => {
+    expect(readSimplePiece(text, 0, text.length, null)).not.toBeNull()
+    const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+  })
+
   it('reads a directive at the end of a paragraph line without remark', () => {
     const text = 'The rule is off here. <!-- bilint-disable-line spelling -->\n'
     expect(readSimplePiece(text, 0, text.length, null)?.comments).toEqual([{start: 22, end: 59}])
@@ -207,7 +218,7 @@ describe('simple reader against remark', () => {
   })
 
   it('leaves to remark what it does not read', () => {
-    for (const text of ['<div>x</div>\n', 'mail <a@b.io>\n', 'a &amp; b\n', 'a  \nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
+    for (const text of ['<div>x</div>\n', 'mail <a@b.io>\n', 'a &amp; b\n', 'a\\\nb\n', '| a | b |\n| - |\n', 'Title\n===\n', '    code\n', '- a\n  - b\n', '> a\nlazy\n', '[x]: /u\n']) {
       expect(readSimplePiece(text, 0, text.length, null), text).toBeNull()
     }
   })
