@@ -125,3 +125,20 @@ export function referencedKeys(text: string, start: number, end: number, keys: R
     return false
   })
 }
+
+/**
+ * Adds a definition to the paragraphs that stand for a document's
+ * definitions in a remark parse ({@link definitionLines}), by the key of its
+ * label: `[identifier]: #`, or `[^identifier]: x` for a footnote. The
+ * identifier is the label's source with white space collapsed and case
+ * folded, which matches the same references.
+ * @param lines The paragraphs by key; the first definition of a key stays.
+ * @param identifier The label's identifier (mdast's `identifier`).
+ * @param footnote Whether it defines a footnote.
+ */
+export function addDefinitionLine(lines: Map<string, string>, identifier: string, footnote: boolean): void {
+  const key = footnote ? `^${labelKey(identifier)}` : labelKey(identifier)
+  // A blank line after each: a line after a footnote definition would continue its paragraph.
+  if (!lines.has(key)) lines.set(key, footnote ? `[^${identifier}]: x\n\n` : `[${identifier}]: #\n\n`)
+}
+

@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import {minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
 import {frontMatterStart} from './markdown-front-matter.js'
-import {labelKey} from './markdown-labels.js'
+import {addDefinitionLine} from './markdown-labels.js'
 
 /**
  * Parses pieces of a document with remark: the top-level nodes, with offsets
@@ -101,16 +101,13 @@ function keepPieceNodes(tree: Root, start: number, end: number): void {
 /**
  * The link and footnote definitions of a document, each as a paragraph to
  * parse with a batch of pieces that refers to it (see {@link parsePieces}),
- * by the key of its label ({@link labelKey}; `^` and the key for a
- * footnote). Only the labels matter, since a reference's text is prose
- * whichever address it has. A label is written as its identifier: its
- * source text with white space collapsed and case folded, which matches the
- * same references.
+ * by the key of its label ({@link addDefinitionLine}). Only the labels
+ * matter, since a reference's text is prose whichever address it has.
  * @param text The document.
  * @param pieces Its pieces that may hold definitions (those with `]:`).
+ * @param lines Where to add them.
  */
-export function definitionLines(text: string, pieces: readonly MarkdownChunk[]): Map<string, string> {
-  const lines = new Map<string, string>()
+export function definitionLines(text: string, pieces: readonly MarkdownChunk[], lines: Map<string, string>): Map<string, string> {
   // A few kilobytes per parse: micromark looks each reference up among all
   // the definitions of its parse, so one parse of thousands would be quadratic.
   for (let first = 0; first < pieces.length; ) {
@@ -127,9 +124,8 @@ export function definitionLines(text: string, pieces: readonly MarkdownChunk[]):
 function addDefinitionLines(tree: Root, lines: Map<string, string>): void {
   const stack: Nodes[] = [tree]
   for (let node = stack.pop(); node; node = stack.pop()) {
-    // A blank line after each: a line after a footnote definition would continue its paragraph.
-    if (node.type === 'definition') lines.set(labelKey(node.identifier), `[${node.identifier}]: #\n\n`)
-    else if (node.type === 'footnoteDefinition') lines.set(`^${labelKey(node.identifier)}`, `[^${node.identifier}]: x\n\n`)
+    if (node.type === 'definition') addDefinitionLine(lines, node.identifier, false)
+    else if (node.type === 'footnoteDefinition') addDefinitionLine(lines, node.identifier, true)
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes)
   }
 }

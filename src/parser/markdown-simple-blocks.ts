@@ -607,3 +607,43 @@ export function readSimplePiece(text: string, start: number, end: number, define
   if (!reader.read(start, end)) return null
   return {blocks: reader.blocks, lists: lists.count, comments: reader.comments}
 }
+
+/**
+ * A link definition alone on its line, of the plain form only: a label with
+ * no bracket, backslash or leading `^` (a footnote), then a destination
+ * with no white space, parenthesis or `<` first, and no title.
+ */
+const plainDefinition = /^( {0,3})\[([^[\]\\\r\n]{1,999})\]:[ \t]*[^\s<()\0-\x1f\x7f][^\s()\0-\x1f\x7f]*[ \t]*$/
+
+/** A piece made only of link definitions: its blocks, and each definition's label. */
+export interface DefinitionPiece {
+  piece: SimplePiece
+  labels: string[]
+}
+
+/**
+ * Reads a piece made only of plain link definitions, one per line
+ * ({@link plainDefinition}), and blank lines: each definition is a block of
+ * structure, from its `[` to its line's end, as remark's definition node is.
+ * @param text The whole document.
+ * @param start Start of the piece (a block starts there).
+ * @param end End of the piece (exclusive).
+ * @returns The blocks and labels, or null when any line is something else.
+ */
+export function readDefinitionPiece(text: string, start: number, end: number): DefinitionPiece | null {
+  const blocks: BlockSource[] = []
+  const labels: string[] = []
+  let lineStart = start
+  while (lineStart < end) {
+    const line = lineAt(text, lineStart, end)
+    if (!isBlankLine(text, line.start, line.end)) {
+      const match = plainDefinition.exec(text.slice(line.start, line.end))
+      if (!match || match[2]!.charCodeAt(0) === 94 || !/\S/.test(match[2]!)) return null
+      labels.push(match[2]!)
+      blocks.push({kind: 'other', start: line.start + match[1]!.length, end: line.end, depth: 0, prose: null, list: null, quoted: false})
+    }
+    lineStart = line.next
+  }
+  return {piece: {blocks, lists: 0, comments: []}, labels}
+}
+

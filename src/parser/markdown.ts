@@ -14,9 +14,9 @@ import type {LineIndex} from '../text/line-index.js'
 import type {BlockSource, ReadDocument} from './block-source.js'
 import {markdownChunks, minChunkLength, type MarkdownChunk} from './markdown-chunks.js'
 import {frontMatterEnd, frontMatterStart} from './markdown-front-matter.js'
-import {definitionKeys, mayReference, referencedKeys} from './markdown-labels.js'
+import {addDefinitionLine, definitionKeys, labelKey, mayReference, referencedKeys} from './markdown-labels.js'
 import type {definitionLines, PieceParser} from './markdown-remark.js'
-import {readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
+import {readDefinitionPiece, readSimplePiece, type ListCounter, type SimplePiece} from './markdown-simple-blocks.js'
 import {ProseText} from './prose.js'
 
 /** How far alignment looks ahead for a character: bounds the work on odd input. */
@@ -296,6 +296,10 @@ interface ReadingPlan {
   simple: Array<SimplePiece | null | undefined>
   /** Keys of the labels the document may define ({@link definitionKeys}). */
   definitionKeys: ReadonlySet<string>
+  /** The definitions of the pieces read as definitions ({@link readDefinitionPiece}), by key. */
+  definitions: Map<string, string>
+  /** The pieces that may hold definitions and are left to remark: it finds those. */
+  definingPieces: MarkdownChunk[]
 }
 
 /** The keys of a document without definitions. */
@@ -303,41 +307,76 @@ const noKeys: ReadonlySet<string> = new Set()
 
 /**
  * Splits a document into pieces and reads those the simple reader can,
- * except front matter, which is remark's, and the pieces that may refer to
- * one of the document's definitions: their turn comes when remark has found
- * the definitions.
+ * except front matter, which is remark's. A piece that may hold a
+ * definition (with `]:`) is read when it holds only plain ones, else left
+ * to remark. The pieces that may refer to a definition are read once the
+ * document's definitions are known: here when every definition was plain,
+ * else after remark has found them.
  */
 function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
   const keys = text.includes(']:') ? definitionKeys(text) : noKeys
   const frontMatter = frontMatterEnd(text)
-  if (options.remarkOnly || !simpleReadingApplies(text, frontMatter)) return {pieces: null, simple: [], definitionKeys: keys}
+  const definitions = new Map<string, string>()
+  const definingPieces: MarkdownChunk[] = []
+  if (options.remarkOnly || !simpleReadingApplies(text, frontMatter)) return {pieces: null, simple: [], definitionKeys: keys, definitions, definingPieces}
   const pieces = markdownChunks(text, 0)
-  const simple = pieces.map((piece) => {
-    if (piece.start < frontMatter) return null
+  // The pieces and the places that may define a link are both in document order: one pass over each.
+  let mark = keys.size > 0 ? text.indexOf(']:') : -1
+  const simple = pieces.map((piece): SimplePiece | null | undefined => {
+    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
+    const defining = mark !== -1 && mark < piece.end
+    if (piece.start < frontMatter) {
+      if (defining) definingPieces.push(piece)
+      return null
+    }
+    if (defining) {
+      const read = readDefinitionPiece(text, piece.start, piece.end)
+      if (!read) {
+        definingPieces.push(piece)
+        return null
+      }
+      for (const label of read.labels) addDefinitionLine(definitions, labelKey(label).toLowerCase(), false)
+      return read.piece
+    }
     return mayReference(text, piece.start, piece.end, keys) ? undefined : readSimplePiece(text, piece.start, piece.end, null)
   })
-  return {pieces, simple, definitionKeys: keys}
+  if (definingPieces.length === 0) readReferringPieces(text, pieces, simple, new Set(definitions.keys()))
+  return {pieces, simple, definitionKeys: keys, definitions, definingPieces}
 }
 
 /**
- * Reads the pieces that wait for the document's definitions: with the
+ * Reads the pieces that wait for the document's definitions with the
  * simple reader, which resolves their references against the definitions'
- * keys, except a piece that may hold a definition (with `]:`), which is
- * left to remark.
+ * keys.
  */
 function readReferringPieces(text: string, pieces: readonly MarkdownChunk[], simple: Array<SimplePiece | null | undefined>, defined: ReadonlySet<string>): void {
-  let mark = text.indexOf(']:')
   for (let index = 0; index < pieces.length; index++) {
-    if (simple[index] !== undefined) continue
-    const piece = pieces[index]!
-    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
-    simple[index] = mark !== -1 && mark < piece.end ? null : readSimplePiece(text, piece.start, piece.end, defined)
+    if (simple[index] === undefined) simple[index] = readSimplePiece(text, pieces[index]!.start, pieces[index]!.end, defined)
   }
 }
 
 /** Whether a plan leaves any piece to remark, or needs it for the document's definitions. */
 function needsRemark(plan: ReadingPlan): boolean {
   return plan.pieces === null || plan.simple.some((piece) => !piece)
+}
+
+/** The chunks that may hold a definition: those with `]:`. */
+function definingChunks(text: string, chunks: readonly MarkdownChunk[]): MarkdownChunk[] {
+  // The chunks and the places are both in document order: one pass over each.
+  const defining: MarkdownChunk[] = []
+  let mark = text.indexOf(']:')
+  for (const chunk of chunks) {
+    while (mark !== -1 && mark < chunk.start) mark = text.indexOf(']:', mark + 2)
+    if (mark === -1) break
+    if (mark < chunk.end) defining.push(chunk)
+  }
+  return defining
+}
+
+/** The document's definitions, by key: those read as plain ones, and those remark finds in the other pieces. */
+function definitionsOf(text: string, plan: ReadingPlan): Map<string, string> {
+  const {definitions, definingPieces} = plan
+  return definingPieces.length === 0 ? definitions : loadedRemark().definitionLines(text, definingPieces, definitions)
 }
 
 /**
@@ -373,23 +412,6 @@ function loadedRemark(): RemarkSide {
 }
 
 /**
- * The document's definitions, by key: parsed from the pieces that may hold
- * one (with `]:`). Empty when it can define nothing.
- */
-function definitionsOf(text: string, pieces: readonly MarkdownChunk[], keys: ReadonlySet<string>): Map<string, string> {
-  if (keys.size === 0) return new Map()
-  // The pieces and the places are both in document order: one pass over each.
-  const defining: MarkdownChunk[] = []
-  let mark = text.indexOf(']:')
-  for (const piece of pieces) {
-    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
-    if (mark === -1) break
-    if (mark < piece.end) defining.push(piece)
-  }
-  return loadedRemark().definitionLines(text, defining)
-}
-
-/**
  * The definitions a remark parse of `pieces` needs: those whose labels
  * appear in them, once each. Only these change how the pieces read, and
  * micromark looks each reference up among all the definitions it knows.
@@ -414,7 +436,8 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
   const {pieces, simple, definitionKeys: keys} = plan
   if (pieces === null) {
     const chunks = markdownChunks(text)
-    const defined = chunks.length > 1 ? definitionsOf(text, chunks, keys) : new Map<string, string>()
+    const defined = new Map<string, string>()
+    if (chunks.length > 1 && keys.size > 0) loadedRemark().definitionLines(text, definingChunks(text, chunks), defined)
     for (const chunk of chunks) {
       for (const node of parseWithDefinitions(text, [chunk], defined)) reader.visit(node, false, 0)
     }
@@ -423,7 +446,7 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
   // Computed when a piece first needs remark or the definitions.
   let defined: Map<string, string> | undefined
   if (simple.includes(undefined)) {
-    defined = definitionsOf(text, pieces, keys)
+    defined = definitionsOf(text, plan)
     readReferringPieces(text, pieces, simple, new Set(defined.keys()))
   }
   let index = 0
@@ -436,7 +459,7 @@ function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDoc
     }
     // The next pieces remark reads, parsed together (one parse costs as much
     // as a few kilobytes of text); the simple pieces in between keep their place.
-    defined ??= definitionsOf(text, pieces, keys)
+    defined ??= definitionsOf(text, plan)
     const batch: MarkdownChunk[] = []
     let batchLength = 0
     let next = index

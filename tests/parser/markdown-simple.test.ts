@@ -11,7 +11,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import type {ReadDocument} from '../../src/parser/block-source.js'
 import {markdownChunks} from '../../src/parser/markdown-chunks.js'
 import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
-import {readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
+import {readDefinitionPiece, readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
 import {randomFrontMatter, randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
@@ -196,6 +196,23 @@ describe('simple reader against remark', () => {
   ])('reads a hard break without remark, as remark does: %j', (text) => {
     expect(readSimplePiece(text, 0, text.length, null)).not.toBeNull()
     const {remark, simple} = readBoth(text)
+    expect(simple).toEqual(remark)
+  })
+
+  it.each([
+    {text: '[guide]: https://example.com/guide\n[The  Spec]: /spec  \n\n', labels: ['guide', 'The  Spec']},
+    {text: '   [中文]: ./zh.md\t\n', labels: ['中文']},
+    {text: '[a]: /u "title"\n', labels: null},
+    {text: '[a]: <u>\n', labels: null},
+    {text: '[a]: /u(1)\n', labels: null},
+    {text: '[^1]: a note\n', labels: null},
+    {text: '[a]: /u\ntext\n', labels: null},
+    {text: '[a\\]b]: /u\n', labels: null},
+    {text: '[ ]: /u\n', labels: null},
+    {text: '    [a]: /u\n', labels: null},
+  ])('reads a piece of plain link definitions without remark: $text', ({text, labels}) => {
+    expect(readDefinitionPiece(text, 0, text.length)?.labels ?? null).toEqual(labels)
+    const {remark, simple} = readBoth(`${text}\nSee [guide] and [the spec][] and [中文].\n`)
     expect(simple).toEqual(remark)
   })
 
