@@ -17,7 +17,7 @@
  * `null`, and the caller hands the block to micromark. Every step is linear
  * in the input.
  */
-import {labelKey} from './markdown-labels.js'
+import {labelKey, maxLabelLength} from './markdown-labels.js'
 
 /** What happens to each character of the inline content. */
 export const enum InlineMark {
@@ -313,9 +313,6 @@ function formLink(label: LabelStart, close: number, end: number, labels: LabelSt
     for (const earlier of labels) if (!earlier.image) earlier.inactive = true
   }
 }
-
-/** Longest link label micromark reads, in characters. */
-const maxLabelLength = 999
 
 /**
  * Where the reference that the `]` at `close` may end runs to, read as

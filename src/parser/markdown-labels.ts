@@ -8,8 +8,8 @@
  * needs none only costs a slower read, one left out would change it.
  */
 
-/** Longest label micromark accepts. */
-const maxLabelLength = 999
+/** Longest label micromark accepts, in characters. */
+export const maxLabelLength = 999
 
 /** Character codes of `[`, `]` and `\`. */
 const openBracket = 91
