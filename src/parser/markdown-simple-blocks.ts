@@ -2,7 +2,8 @@
  * Reads the plain majority of Markdown without micromark: ATX headings,
  * paragraphs, fenced code, flat lists whose items hold one paragraph, block
  * quotes of paragraphs, GFM tables and one-line HTML comments, with their inline content read by
- * {@link markInline}. The result is the same blocks remark would give.
+ * {@link markInline}; and pieces of plain link definitions ({@link readDefinitionPiece}).
+ * The result is the same blocks remark would give.
  *
  * A piece of the document (top-level blocks between two places where
  * `markdownChunks` may cut) is read here only when every line of it is one
