@@ -3,7 +3,7 @@
  * micromark (CommonMark + GFM) does, for the common constructs only: text,
  * backslash escapes, code spans, emphasis and strong (`*`, `_`),
  * strikethrough (`~`), inline links and images with a plain destination,
- * autolinks (`<https://…>`), HTML comments on one line, and literal URLs
+ * autolinks (`<https://…>`, `<name@example.com>`), HTML comments on one line, and literal URLs
  * (whose characters stay prose either way).
  *
  * References (`[text][label]`, `[label][]`, `[label]`) are read against
@@ -11,8 +11,8 @@
  * micromark.
  *
  * It answers one question per character: is it prose, markup to drop, or
- * code to keep opaque. Anything it does not model exactly (other HTML, email
- * autolinks, character references, hard breaks, footnotes, link
+ * code to keep opaque. Anything it does not model exactly (other HTML,
+ * character references, backslash hard breaks, footnotes, link
  * titles, URLs next to delimiters, `~` next to `*`/`_`) makes it return
  * `null`, and the caller hands the block to micromark. Every step is linear
  * in the input.
@@ -64,8 +64,14 @@ const asterisk = 42
 const underscore = 95
 const tilde = 126
 
-/** An autolink (`<https://…>`): a scheme of 2–32 characters, `:`, then no space, control character, `<` or `>`. */
-const autolink = /<[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0-\x20<>\x7f]*>/y
+/**
+ * An autolink: a URL (`<https://…>`: a scheme of 2–32 characters, `:`, then
+ * no space, control character, `<` or `>`) or an email address
+ * (`<name@example.com>`: labels of letters, digits and inner hyphens, at
+ * most 63 characters each).
+ */
+const autolink =
+  /<(?:[A-Za-z][A-Za-z\d+.-]{1,31}:[^\0-\x20<>\x7f]*|[\w.#$%&'*+/=?^`{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*)>/y
 
 /** Characters that may start or end inline markup. */
 const specialCharacter = /[\\`*_~![\]<&]/g
