@@ -69,12 +69,17 @@ export function definitionKeys(text: string): Set<string> {
 }
 
 /**
- * Calls `visit` with the text of every innermost pair of unescaped brackets
- * in `[start, end)` of the text: every place a reference's label can be
- * (`[label]`, `[text][label]`, `[^note]`), and more.
+ * Calls `visit` with the keys ({@link labelKeys}) of the text of every
+ * innermost pair of unescaped brackets in `[start, end)` of the text: every
+ * place a reference's label can be (`[label]`, `[text][label]`, `[^note]`),
+ * and more.
  * @returns True as soon as `visit` does.
  */
-function someBracketed(text: string, start: number, end: number, visit: (label: string) => boolean): boolean {
+function someBracketedKey(text: string, start: number, end: number, visit: (key: string) => boolean): boolean {
+  let found = false
+  const test = (key: string): void => {
+    found ||= visit(key)
+  }
   let open = -1
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index)
@@ -83,7 +88,8 @@ function someBracketed(text: string, start: number, end: number, visit: (label: 
     } else if (code === openBracket) {
       open = index
     } else if (code === closeBracket && open !== -1) {
-      if (index - open - 1 <= maxLabelLength && visit(text.slice(open + 1, index))) return true
+      if (index - open - 1 <= maxLabelLength) labelKeys(text.slice(open + 1, index), test)
+      if (found) return true
       open = -1
     }
   }
@@ -99,14 +105,7 @@ function someBracketed(text: string, start: number, end: number, visit: (label: 
  * @param keys Keys of the document's definitions ({@link definitionKeys}).
  */
 export function mayReference(text: string, start: number, end: number, keys: ReadonlySet<string>): boolean {
-  if (keys.size === 0) return false
-  return someBracketed(text, start, end, (label) => {
-    let found = false
-    labelKeys(label, (key) => {
-      found ||= keys.has(key)
-    })
-    return found
-  })
+  return keys.size > 0 && someBracketedKey(text, start, end, (key) => keys.has(key))
 }
 
 /**
@@ -118,17 +117,15 @@ export function mayReference(text: string, start: number, end: number, keys: Rea
  * @param found Receives each key found (possibly more than once).
  */
 export function referencedKeys(text: string, start: number, end: number, keys: ReadonlyMap<string, unknown>, found: (key: string) => void): void {
-  someBracketed(text, start, end, (label) => {
-    labelKeys(label, (key) => {
-      if (keys.has(key)) found(key)
-    })
+  someBracketedKey(text, start, end, (key) => {
+    if (keys.has(key)) found(key)
     return false
   })
 }
 
 /**
  * Adds a definition to the paragraphs that stand for a document's
- * definitions in a remark parse ({@link definitionLines}), by the key of its
+ * definitions in a remark parse (`definitionLines` in `markdown-remark.ts`), by the key of its
  * label: `[identifier]: #`, or `[^identifier]: x` for a footnote. The
  * identifier is the label's source with white space collapsed and case
  * folded, which matches the same references.

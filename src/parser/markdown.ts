@@ -294,8 +294,6 @@ interface ReadingPlan {
    * document's definitions are known ({@link readReferringPieces}).
    */
   simple: Array<SimplePiece | null | undefined>
-  /** Keys of the labels the document may define ({@link definitionKeys}). */
-  definitionKeys: ReadonlySet<string>
   /** The definitions of the pieces read as definitions ({@link readDefinitionPiece}), by key. */
   definitions: Map<string, string>
   /** The pieces that may hold definitions and are left to remark: it finds those. */
@@ -314,17 +312,15 @@ const noKeys: ReadonlySet<string> = new Set()
  * else after remark has found them.
  */
 function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
-  const keys = text.includes(']:') ? definitionKeys(text) : noKeys
   const frontMatter = frontMatterEnd(text)
   const definitions = new Map<string, string>()
   const definingPieces: MarkdownChunk[] = []
-  if (options.remarkOnly || !simpleReadingApplies(text, frontMatter)) return {pieces: null, simple: [], definitionKeys: keys, definitions, definingPieces}
+  if (options.remarkOnly || !simpleReadingApplies(text, frontMatter)) return {pieces: null, simple: [], definitions, definingPieces}
+  const keys = text.includes(']:') ? definitionKeys(text) : noKeys
   const pieces = markdownChunks(text, 0)
-  // The pieces and the places that may define a link are both in document order: one pass over each.
-  let mark = keys.size > 0 ? text.indexOf(']:') : -1
+  const mayDefine = new Set(keys.size > 0 ? definingChunks(text, pieces) : [])
   const simple = pieces.map((piece): SimplePiece | null | undefined => {
-    while (mark !== -1 && mark < piece.start) mark = text.indexOf(']:', mark + 2)
-    const defining = mark !== -1 && mark < piece.end
+    const defining = mayDefine.has(piece)
     if (piece.start < frontMatter) {
       if (defining) definingPieces.push(piece)
       return null
@@ -341,7 +337,7 @@ function planReading(text: string, options: ReadMarkdownOptions): ReadingPlan {
     return mayReference(text, piece.start, piece.end, keys) ? undefined : readSimplePiece(text, piece.start, piece.end, null)
   })
   if (definingPieces.length === 0) readReferringPieces(text, pieces, simple, new Set(definitions.keys()))
-  return {pieces, simple, definitionKeys: keys, definitions, definingPieces}
+  return {pieces, simple, definitions, definingPieces}
 }
 
 /**
@@ -360,7 +356,7 @@ function needsRemark(plan: ReadingPlan): boolean {
   return plan.pieces === null || plan.simple.some((piece) => !piece)
 }
 
-/** The chunks that may hold a definition: those with `]:`. */
+/** The pieces or chunks that may hold a definition: those with `]:`. */
 function definingChunks(text: string, chunks: readonly MarkdownChunk[]): MarkdownChunk[] {
   // The chunks and the places are both in document order: one pass over each.
   const defining: MarkdownChunk[] = []
@@ -433,11 +429,11 @@ function parseWithDefinitions(text: string, pieces: readonly MarkdownChunk[], li
 /** Reads the planned pieces: the simple ones as read, the others with remark, several per parse. */
 function readPlanned(text: string, lines: LineIndex, plan: ReadingPlan): ReadDocument {
   const reader = new MarkdownReader(text, lines)
-  const {pieces, simple, definitionKeys: keys} = plan
+  const {pieces, simple} = plan
   if (pieces === null) {
     const chunks = markdownChunks(text)
     const defined = new Map<string, string>()
-    if (chunks.length > 1 && keys.size > 0) loadedRemark().definitionLines(text, definingChunks(text, chunks), defined)
+    if (chunks.length > 1) loadedRemark().definitionLines(text, definingChunks(text, chunks), defined)
     for (const chunk of chunks) {
       for (const node of parseWithDefinitions(text, [chunk], defined)) reader.visit(node, false, 0)
     }
