@@ -7,9 +7,12 @@
  * A chunk ends at a blank line when the next line starts a new top-level
  * block that cannot continue what came before: it is not indented, not a list
  * item or block quote line (which could continue a list or quote), and the
- * blank line is not inside a fenced code block, an HTML comment or a raw HTML
- * block (`<pre>`, `<script>`, `<style>`, `<textarea>`). Chunks are at least
- * {@link minChunkLength} long, so ordinary documents are parsed whole.
+ * blank line is not inside a fenced code block or an HTML block that a blank
+ * line does not end (a comment, `<pre>`, `<script>`, `<style>`, `<textarea>`,
+ * `<?…?>`, `<!…>`, `<![CDATA[…]]>`). The lines of an HTML block are its own:
+ * a fence in one (as in `<div>` followed by a line of backticks) opens no
+ * code block. Chunks are at least {@link minChunkLength} long, so ordinary
+ * documents are parsed whole.
  */
 
 /** Smallest chunk: documents shorter than this are never split. */
@@ -23,10 +26,53 @@ export interface MarkdownChunk {
   end: number
 }
 
-const rawHtmlOpen = /^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)/i
-const htmlCommentStart = /^ {0,3}<!--/
-const rawHtmlClose = /<\/(?:pre|script|style|textarea)>/i
 const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
+
+/** The HTML block names of CommonMark's sixth kind of HTML block, which a blank line ends. */
+const htmlBlockNames =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul'
+
+/**
+ * How an HTML block that starts on a line ends, by CommonMark's seven kinds:
+ * at a line holding a closing mark (kinds 1 to 5, tried on the opening line
+ * after the opening itself), or at a blank line (kinds 6 and 7). Kind 7, a
+ * lone complete tag, cannot interrupt a paragraph.
+ */
+const htmlBlockKinds: ReadonlyArray<{open: RegExp; end: RegExp | null; interruptsParagraph: boolean}> = [
+  {open: /^ {0,3}<(?:pre|script|style|textarea)(?=\s|>|$)/i, end: /<\/(?:pre|script|style|textarea)>/i, interruptsParagraph: true},
+  // The dashes of `<!--` may close it too (`<!-->`, `<!--->`), so the search starts at them.
+  {open: /^ {0,3}<!(?=--)/, end: /-->/, interruptsParagraph: true},
+  {open: /^ {0,3}<\?/, end: /\?>/, interruptsParagraph: true},
+  {open: /^ {0,3}<![A-Za-z]/, end: />/, interruptsParagraph: true},
+  {open: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interruptsParagraph: true},
+  {open: new RegExp(`^ {0,3}</?(?:${htmlBlockNames})(?=[\\s/>]|$)`, 'i'), end: null, interruptsParagraph: true},
+  {
+    open: /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/,
+    end: null,
+    interruptsParagraph: false,
+  },
+]
+
+/** What {@link htmlBlockOpening} says of a line that opens an HTML block ending on that same line. */
+const closedOnItsLine = 'closed'
+
+/**
+ * The HTML block a line opens: how it ends (a pattern a later line holds,
+ * or null for a blank line), {@link closedOnItsLine} when its end is on
+ * this very line, or undefined when the line opens none.
+ * @param line The line, without its line ending.
+ * @param inParagraph Whether a paragraph is open before it (a lone tag, kind 7, then continues it).
+ */
+function htmlBlockOpening(line: string, inParagraph: boolean): RegExp | null | typeof closedOnItsLine | undefined {
+  for (const kind of htmlBlockKinds) {
+    if (!kind.interruptsParagraph && inParagraph) continue
+    const opening = kind.open.exec(line)
+    if (!opening) continue
+    if (kind.end === null) return null
+    return kind.end.test(line.slice(opening[0].length)) ? closedOnItsLine : kind.end
+  }
+  return undefined
+}
 
 /**
  * Chunks of a Markdown document.
@@ -39,8 +85,10 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   const holdsCutMark = cutMarkFinder(text)
   let chunkStart = 0
   let fence: string | null = null
-  let inComment = false
-  let inRawHtml = false
+  // The open HTML block's end: a pattern, null for a blank line; undefined when none is open.
+  let html: RegExp | null | undefined
+  // Whether a paragraph is open after the line before: a lone tag (HTML block of kind 7) would continue it.
+  let paragraph = false
   let previousBlank = false
   let lineStart = 0
   while (lineStart < text.length) {
@@ -53,8 +101,7 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       previousBlank &&
       !blank &&
       fence === null &&
-      !inComment &&
-      !inRawHtml &&
+      html === undefined &&
       lineStart - chunkStart >= minimum &&
       !startsWithSpace(text, lineStart, first) &&
       !(mayStartListOrQuote(first) && listOrQuote.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))))
@@ -62,31 +109,53 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       chunks.push({start: chunkStart, end: lineStart})
       chunkStart = lineStart
     }
-    // Only lines that hold `` ` ``, `~` or `<` can open or close what must not be cut.
-    const marks = fence !== null || inComment || inRawHtml || holdsCutMark(lineStart, contentEnd)
-    if (marks) {
+    // Whether the line is neither in nor part of a code block or an HTML block.
+    let ordinary = fence === null && html === undefined
+    if (html === null) {
+      if (blank) html = undefined
+    } else if (html !== undefined || fence !== null || holdsCutMark(lineStart, contentEnd)) {
+      // Only lines that hold `` ` ``, `~` or `<` can open or close what must not be cut.
       const line = text.slice(lineStart, contentEnd)
       if (fence !== null) {
         if (isClosingFence(text, lineStart, contentEnd, fence)) fence = null
-      } else if (inComment) {
-        if (line.includes('-->')) inComment = false
-      } else if (inRawHtml) {
-        if (rawHtmlClose.test(line)) inRawHtml = false
+      } else if (html !== undefined) {
+        if (html.test(line)) html = undefined
       } else {
         const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+        const block: ReturnType<typeof htmlBlockOpening> = opening ? undefined : htmlBlockOpening(line, paragraph)
         if (opening) fence = opening[1]!
-        // Only an HTML block may hold a blank line: one that starts its line and ends at the
-        // first `-->` (whose dashes may be the opening's). A comment further in the line is
-        // inline and ends with its paragraph.
-        else if (htmlCommentStart.test(line) && !line.includes('-->', line.indexOf('<!--') + 2)) inComment = true
-        else if (rawHtmlOpen.test(line) && !rawHtmlClose.test(line)) inRawHtml = true
+        else html = block === closedOnItsLine ? undefined : block
+        ordinary = !opening && block === undefined
       }
     }
+    paragraph = ordinary && !blank && leavesParagraphOpen(text, lineStart, contentEnd, paragraph)
     previousBlank = blank
     lineStart = lineEnd + 1
   }
   chunks.push({start: chunkStart, end: text.length})
   return chunks
+}
+
+/**
+ * Whether a paragraph is open after an ordinary line (not blank, nor part of
+ * a code block or HTML block): any text opens or continues one, but an ATX
+ * heading, a thematic break or a setext underline ends it, and an indented
+ * line only continues what came before (after no paragraph, it is code).
+ * @param text The document.
+ * @param start Start of the line.
+ * @param end End of the line, line ending excluded.
+ * @param before Whether a paragraph was open before the line.
+ */
+function leavesParagraphOpen(text: string, start: number, end: number, before: boolean): boolean {
+  let index = start
+  while (index < end && index - start < 4 && text.charCodeAt(index) === 32) index++
+  const code = text.charCodeAt(index)
+  if (index - start >= 4 || code === 9) return before
+  // `#`, `-`, `*`, `_`, `=`: the only marks that may end a paragraph here.
+  if (code !== 35 && code !== 45 && code !== 42 && code !== 95 && code !== 61) return true
+  const rest = text.slice(index, end)
+  if (/^#{1,6}(?:[ \t]|$)/.test(rest) || /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest)) return false
+  return !(before && /^(?:=+|-+)[ \t]*$/.test(rest))
 }
 
 /**

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../../src/document/build.js'
 import {cutMarkFinder, markdownChunks} from '../../src/parser/markdown-chunks.js'
+import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
+import {LineIndex} from '../../src/text/line-index.js'
 
 describe('markdownChunks', () => {
   it('keeps small documents whole', () => {
@@ -41,6 +43,60 @@ describe('markdownChunks', () => {
     // Lists and quotes are never split before: a blank line may sit inside a loose list.
     expect(starts).toEqual(['para one\n\n', '```\ncode\n\n', '<!-- comme', 'para two\n\n', 'para three'])
     expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+  })
+
+  it('reads the lines of an HTML block as its own: a fence in one opens no code block', () => {
+    const text = [
+      '<div>',
+      '```',
+      '</div>',
+      '',
+      'para one',
+      '',
+      '~~~',
+      'code',
+      '',
+      'still code',
+      '~~~',
+      '',
+      '<custom-box class="note">',
+      '```',
+      '',
+      'para two',
+      '<span>',
+      '```',
+      '',
+      'code, since a lone tag cannot interrupt a paragraph',
+      '```',
+      '',
+      '<?php echo 1;',
+      '',
+      '``` ?>',
+      '',
+      '<!DOCTYPE html>',
+      '',
+      'para three',
+      '',
+      '## A lone tag after a heading opens an HTML block',
+      '<span>',
+      '```',
+      '',
+      'para four',
+      '',
+    ].join('\n')
+    const chunks = markdownChunks(text, 1)
+    const starts = chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))
+    expect(starts).toEqual(['<div>\n```\n', 'para one\n\n', '~~~\ncode\n\n', '<custom-bo', 'para two\n<', '<?php echo', '<!DOCTYPE ', 'para three', '## A lone ', 'para four\n'])
+    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+  })
+
+  it('cuts HTML blocks where reading the document whole gives the same blocks', async () => {
+    await loadRemark()
+    const text = ['# Title', '<span>', '```', '', 'Text.', '', '<div>', '~~~', '</div>', '', 'More text.', '', '~~~', 'code', '', 'code', '~~~', ''].join('\n')
+    const blocksOf = (remarkOnly: boolean): string[] =>
+      readMarkdown(text, new LineIndex(text), {remarkOnly}).blocks.map((block) => `${block.kind} ${JSON.stringify(text.slice(block.start, block.end))}`)
+    expect(blocksOf(false)).toEqual(blocksOf(true))
+    expect(blocksOf(true)).toEqual(expect.arrayContaining(['html "<span>\\n```"', 'code "~~~\\ncode\\n\\ncode\\n~~~"']))
   })
 
   it('gives the same blocks and positions as parsing whole', async () => {

@@ -207,3 +207,31 @@ const documentOpenings = ['---\ntitle: x\n---\n', '---\ntitle: x\n', '+++\na = 1
 export function randomFrontMatter(random: SampleRandom, lines: number, lineEnding: string): string {
   return random.pick(documentOpenings).replace(/\n/g, lineEnding) + randomReferences(random, lines, lineEnding)
 }
+
+/**
+ * Lines of HTML blocks of every kind CommonMark knows (raw `<pre>` and
+ * `<script>`, comments, `<?…?>`, `<!…>`, CDATA, block names, lone tags),
+ * their ends, fences and blank lines, and the lines that end a paragraph
+ * or leave it open before a lone tag.
+ */
+const htmlBlockLines = [
+  '', '', '', '', '```', '```', '~~~', '````', '```js', '<div>', '</div>', '<DIV class="a">', '<table>', '<td>', '<p/>', '<h2>',
+  '<custom-box>', '<custom-box class="note" open>', '</custom-box>', '<span>', '<a href="x">', '<b>bold</b>', '<pre>', '</pre>',
+  '<script>', '</script>', '<style>x</style>', '<textarea>', '</textarea>', '<!-- open', '-->', '<!-- a -->', '<?php', '?>',
+  '<?x ?>', '<!DOCTYPE html>', '<!X', '>', '<![CDATA[', ']]>', '  <div>', '    <div>', '   <span>', 'text', 'para with `code`',
+  'x <div> y', '- item', '> quote', '# heading', '## heading', '---', '***', '===', '    indented', '| a | b |', '|---|---|',
+]
+
+/**
+ * A random document of HTML blocks, fences and paragraphs, about `lines`
+ * lines: fence lines inside HTML blocks, blank lines inside HTML blocks that
+ * a blank line does not end, lone tags after text and after headings.
+ * @param random The random source.
+ * @param lines How many lines.
+ * @param lineEnding `\n` or `\r\n`.
+ */
+export function randomHtmlBlocks(random: SampleRandom, lines: number, lineEnding: string): string {
+  const out: string[] = []
+  for (let line = 0; line < lines; line++) out.push(random.pick(htmlBlockLines))
+  return out.join(lineEnding) + lineEnding
+}

@@ -14,7 +14,7 @@ import {InlineMark, markInline} from '../../src/parser/markdown-inline.js'
 import {readDefinitionPiece, readSimplePiece} from '../../src/parser/markdown-simple-blocks.js'
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
-import {randomFrontMatter, randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
+import {randomFrontMatter, randomHtmlBlocks, randomMarkdown, randomReferences, randomTables, randomTrailingWhiteSpace, randomWrappedLists, SampleRandom} from './markdown-samples.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -86,6 +86,7 @@ describe('simple reader against remark', () => {
     {kind: 'of wrapped list items and paragraphs', seed: 1130, count: 3000, make: (random: SampleRandom) => randomWrappedLists(random, 2 + Math.floor(random.next() * 10), lineEnding(random))},
     {kind: 'of link and footnote references and definitions', seed: 1131, count: 1500, make: (random: SampleRandom) => randomReferences(random, 2 + Math.floor(random.next() * 20), lineEnding(random))},
     {kind: 'that open with front matter', seed: 1132, count: 1500, make: (random: SampleRandom) => randomFrontMatter(random, 2 + Math.floor(random.next() * 20), lineEnding(random))},
+    {kind: 'of HTML blocks, fences and paragraphs', seed: 1133, count: 3000, make: (random: SampleRandom) => randomHtmlBlocks(random, 2 + Math.floor(random.next() * 30), lineEnding(random))},
   ])('gives the same blocks on $count random documents $kind', ({seed, count, make}) => {
     expect(mismatches(seed, count, make)).toEqual([])
   }, 60_000)
