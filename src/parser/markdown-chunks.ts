@@ -11,9 +11,12 @@
  * line does not end (a comment, `<pre>`, `<script>`, `<style>`, `<textarea>`,
  * `<?…?>`, `<!…>`, `<![CDATA[…]]>`). The lines of an HTML block are its own:
  * a fence in one (as in `<div>` followed by a line of backticks) opens no
- * code block. Chunks are at least {@link minChunkLength} long, so ordinary
- * documents are parsed whole.
+ * code block; so are those of front matter, which the first chunk holds.
+ * Chunks are at least {@link minChunkLength} long, so ordinary documents are
+ * parsed whole.
  */
+import {frontMatterEnd} from './markdown-front-matter.js'
+
 
 /** Smallest chunk: documents shorter than this are never split. */
 export const minChunkLength = 4 * 1024
@@ -90,7 +93,8 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   // Whether a paragraph is open after the line before: a lone tag (HTML block of kind 7) would continue it.
   let paragraph = false
   let previousBlank = false
-  let lineStart = 0
+  // Front matter is not Markdown: what its lines seem to open stays open in none of the chunks.
+  let lineStart = frontMatterEnd(text)
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length

@@ -90,6 +90,15 @@ describe('markdownChunks', () => {
     expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
   })
 
+  it.each([
+    {kind: 'YAML', open: '---', close: '---'},
+    {kind: 'TOML', open: '+++', close: '+++'},
+  ])('reads no block in $kind front matter: what its lines seem to open stays in it', ({open, close}) => {
+    const text = [open, 'note: <!-- open', 'text: |', '  ```', close, '', 'para one', '', '~~~', 'code', '', 'code', '~~~', '', 'para two', ''].join('\n')
+    const chunks = markdownChunks(text, 1)
+    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))).toEqual([`${open}\nnote: `, 'para one\n\n', '~~~\ncode\n\n', 'para two\n'])
+  })
+
   it('cuts HTML blocks where reading the document whole gives the same blocks', async () => {
     await loadRemark()
     const text = ['# Title', '<span>', '```', '', 'Text.', '', '<div>', '~~~', '</div>', '', 'More text.', '', '~~~', 'code', '', 'code', '~~~', ''].join('\n')
