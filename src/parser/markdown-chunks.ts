@@ -12,6 +12,8 @@
  * `<?…?>`, `<!…>`, `<![CDATA[…]]>`). The lines of an HTML block are its own:
  * a fence in one (as in `<div>` followed by a line of backticks) opens no
  * code block; so are those of front matter, which the first chunk holds.
+ * Nor is a chunk cut after indented code and a blank line of four columns of
+ * white space or more, which micromark counts in the code block's extent.
  * Chunks are at least {@link minChunkLength} long, so ordinary documents are
  * parsed whole.
  */
@@ -93,6 +95,12 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   // Whether a paragraph is open after the line before: a lone tag (HTML block of kind 7) would continue it.
   let paragraph = false
   let previousBlank = false
+  // Whether the last line that was not blank was indented by 4 columns or more (it may be code).
+  let indented = false
+  // Whether a blank line since then holds 4 columns of white space or more: after code, micromark
+  // ends the code block's position after such a line when the next line is not indented, so a cut
+  // there would move the block's end.
+  let wideBlank = false
   // Front matter is not Markdown: what its lines seem to open stays open in none of the chunks.
   let lineStart = frontMatterEnd(text)
   while (lineStart < text.length) {
@@ -104,6 +112,7 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
     if (
       previousBlank &&
       !blank &&
+      !(indented && wideBlank) &&
       fence === null &&
       html === undefined &&
       lineStart - chunkStart >= minimum &&
@@ -133,6 +142,12 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
       }
     }
     paragraph = ordinary && !blank && leavesParagraphOpen(text, lineStart, contentEnd, paragraph)
+    if (!blank) {
+      indented = (first === 32 || first === 9) && indentColumns(text, lineStart, contentEnd) >= 4
+      wideBlank = false
+    } else if (indented && !wideBlank) {
+      wideBlank = indentColumns(text, lineStart, contentEnd) >= 4
+    }
     previousBlank = blank
     lineStart = lineEnd + 1
   }
@@ -160,6 +175,24 @@ function leavesParagraphOpen(text: string, start: number, end: number, before: b
   const rest = text.slice(index, end)
   if (/^#{1,6}(?:[ \t]|$)/.test(rest) || /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest)) return false
   return !(before && /^(?:=+|-+)[ \t]*$/.test(rest))
+}
+
+/**
+ * Columns of indentation at the start of a line, up to 4: spaces count one,
+ * a tab reaches the next multiple of 4.
+ * @param text The document.
+ * @param start Start of the line.
+ * @param end End of the line, line ending excluded.
+ */
+function indentColumns(text: string, start: number, end: number): number {
+  let columns = 0
+  for (let index = start; index < end && columns < 4; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 32) columns++
+    else if (code === 9) columns += 4 - (columns % 4)
+    else break
+  }
+  return columns
 }
 
 /**

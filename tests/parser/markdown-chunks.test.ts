@@ -99,13 +99,33 @@ describe('markdownChunks', () => {
     expect(chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))).toEqual([`${open}\nnote: `, 'para one\n\n', '~~~\ncode\n\n', 'para two\n'])
   })
 
-  it('cuts HTML blocks where reading the document whole gives the same blocks', async () => {
+  /** A document's blocks as kind and source, read by pieces (the simple reader and remark) or whole by remark. */
+  async function blocksOf(text: string, remarkOnly: boolean): Promise<string[]> {
     await loadRemark()
+    return readMarkdown(text, new LineIndex(text), {remarkOnly}).blocks.map((block) => `${block.kind} ${JSON.stringify(text.slice(block.start, block.end))}`)
+  }
+
+  it('cuts HTML blocks where reading the document whole gives the same blocks', async () => {
     const text = ['# Title', '<span>', '```', '', 'Text.', '', '<div>', '~~~', '</div>', '', 'More text.', '', '~~~', 'code', '', 'code', '~~~', ''].join('\n')
-    const blocksOf = (remarkOnly: boolean): string[] =>
-      readMarkdown(text, new LineIndex(text), {remarkOnly}).blocks.map((block) => `${block.kind} ${JSON.stringify(text.slice(block.start, block.end))}`)
-    expect(blocksOf(false)).toEqual(blocksOf(true))
-    expect(blocksOf(true)).toEqual(expect.arrayContaining(['html "<span>\\n```"', 'code "~~~\\ncode\\n\\ncode\\n~~~"']))
+    expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
+    expect(await blocksOf(text, true)).toEqual(expect.arrayContaining(['html "<span>\\n```"', 'code "~~~\\ncode\\n\\ncode\\n~~~"']))
+  })
+
+  // After indented code, micromark ends the block after the last blank line of 4 columns or more.
+  it.each([
+    '    code\n        \npara\n',
+    '    code\n        \n\npara\n',
+    '    code\n\n     \npara\n',
+    '    code\n\t\r\npara\r\n',
+    '- item\n\n      code\n          \npara\n',
+  ])('does not cut after indented code and a blank line of white space: %j', async (text) => {
+    expect(markdownChunks(text, 1)).toHaveLength(1)
+    expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
+  })
+
+  it.each(['    code\n   \npara\n', 'para\n        \nnext\n', '- item\n  more\n      \npara\n'])('still cuts after a blank line when no code comes before it: %j', async (text) => {
+    expect(markdownChunks(text, 1)).toHaveLength(2)
+    expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
   })
 
   it('gives the same blocks and positions as parsing whole', async () => {
