@@ -33,6 +33,9 @@ export interface MarkdownChunk {
 
 const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 
+/** A list item's or block quote's marker at a line's start (a quote's may have no space after it). */
+const containerMarker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)|^>/
+
 /** The HTML block names of CommonMark's sixth kind of HTML block, which a blank line ends. */
 const htmlBlockNames =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul'
@@ -94,6 +97,8 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   let html: RegExp | null | undefined
   // Whether a paragraph is open after the line before: a lone tag (HTML block of kind 7) would continue it.
   let paragraph = false
+  // Whether that paragraph is in a list item or block quote.
+  let containerParagraph = false
   let previousBlank = false
   // Whether the last line that was not blank was indented by 4 columns or more (it may be code).
   let indented = false
@@ -141,7 +146,17 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
         ordinary = !opening && block === undefined
       }
     }
-    paragraph = ordinary && !blank && leavesParagraphOpen(text, lineStart, contentEnd, paragraph)
+    if (ordinary && !blank) {
+      // A paragraph that a list item or quote line opens, and its lazy lines, are in that container.
+      const marker = mayStartListOrQuote(first) ? containerMarker.exec(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))) : null
+      containerParagraph = marker !== null || (paragraph && containerParagraph)
+      // A list item or quote line with nothing after its marker opens no paragraph.
+      paragraph =
+        !(marker && isBlankLine(text, lineStart + marker[0].length, contentEnd)) &&
+        leavesParagraphOpen(text, lineStart, contentEnd, paragraph && !containerParagraph ? 'top' : paragraph ? 'container' : 'none')
+    } else {
+      paragraph = false
+    }
     if (!blank) {
       indented = (first === 32 || first === 9) && indentColumns(text, lineStart, contentEnd) >= 4
       wideBlank = false
@@ -159,22 +174,24 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
  * Whether a paragraph is open after an ordinary line (not blank, nor part of
  * a code block or HTML block): any text opens or continues one, but an ATX
  * heading, a thematic break or a setext underline ends it, and an indented
- * line only continues what came before (after no paragraph, it is code).
+ * line only continues what came before (after no paragraph, it is code). A
+ * setext underline can only underline a paragraph outside lists and quotes:
+ * after a paragraph in one, `===` is one more line of it.
  * @param text The document.
  * @param start Start of the line.
  * @param end End of the line, line ending excluded.
- * @param before Whether a paragraph was open before the line.
+ * @param before The paragraph open before the line: none, one at the top level, or one in a list item or quote.
  */
-function leavesParagraphOpen(text: string, start: number, end: number, before: boolean): boolean {
+function leavesParagraphOpen(text: string, start: number, end: number, before: 'none' | 'top' | 'container'): boolean {
   let index = start
   while (index < end && index - start < 4 && text.charCodeAt(index) === 32) index++
   const code = text.charCodeAt(index)
-  if (index - start >= 4 || code === 9) return before
+  if (index - start >= 4 || code === 9) return before !== 'none'
   // `#`, `-`, `*`, `_`, `=`: the only marks that may end a paragraph here.
   if (code !== 35 && code !== 45 && code !== 42 && code !== 95 && code !== 61) return true
   const rest = text.slice(index, end)
   if (/^#{1,6}(?:[ \t]|$)/.test(rest) || /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest)) return false
-  return !(before && /^(?:=+|-+)[ \t]*$/.test(rest))
+  return !(before === 'top' && /^(?:=+|-+)[ \t]*$/.test(rest))
 }
 
 /**
