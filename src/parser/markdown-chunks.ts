@@ -12,13 +12,19 @@
  * `<?…?>`, `<!…>`, `<![CDATA[…]]>`). The lines of an HTML block are its own:
  * a fence in one (as in `<div>` followed by a line of backticks) opens no
  * code block; so are those of front matter, which the first chunk holds.
- * Nor is a chunk cut after indented code and a blank line of four columns of
- * white space or more, which micromark counts in the code block's extent.
+ * Nor is a chunk cut after indented code or a list item and a blank line of
+ * white space, which micromark may count in the block's extent.
+ *
+ * The scan does not follow list items and quotes, so where a line may be
+ * read two ways (a block that a list item may hold, which a line without
+ * indentation would end; a lone tag after a paragraph in a list item) it
+ * follows both readings, and cuts only where each allows it.
+ *
  * Chunks are at least {@link minChunkLength} long, so ordinary documents are
  * parsed whole.
  */
 import {frontMatterEnd} from './markdown-front-matter.js'
-
+import {closedOnItsLine, htmlBlockOpening, isLoneTagLine} from './markdown-html-blocks.js'
 
 /** Smallest chunk: documents shorter than this are never split. */
 export const minChunkLength = 4 * 1024
@@ -36,51 +42,78 @@ const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 /** A list item's or block quote's marker at a line's start (a quote's may have no space after it). */
 const containerMarker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)|^>/
 
-/** The HTML block names of CommonMark's sixth kind of HTML block, which a blank line ends. */
-const htmlBlockNames =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul'
+/** A fence's opening: up to three spaces, then three backticks or tildes or more. */
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})/
 
 /**
- * How an HTML block that starts on a line ends, by CommonMark's seven kinds:
- * at a line holding a closing mark (kinds 1 to 5, tried on the opening line
- * after the opening itself), or at a blank line (kinds 6 and 7). Kind 7, a
- * lone complete tag, cannot interrupt a paragraph.
+ * What one reading of the document knows after a line. The scan keeps one
+ * reading, and more where a line may be read two ways: a line inside an
+ * HTML block that would open a fence or another block if the block had
+ * ended (the block may be in a list item or quote that a line without
+ * indentation ends), or a lone tag, which opens an HTML block or continues
+ * a paragraph. A chunk is cut only where every reading allows it.
  */
-const htmlBlockKinds: ReadonlyArray<{open: RegExp; end: RegExp | null; interruptsParagraph: boolean}> = [
-  {open: /^ {0,3}<(?:pre|script|style|textarea)(?=\s|>|$)/i, end: /<\/(?:pre|script|style|textarea)>/i, interruptsParagraph: true},
-  // The dashes of `<!--` may close it too (`<!-->`, `<!--->`), so the search starts at them.
-  {open: /^ {0,3}<!(?=--)/, end: /-->/, interruptsParagraph: true},
-  {open: /^ {0,3}<\?/, end: /\?>/, interruptsParagraph: true},
-  {open: /^ {0,3}<![A-Za-z]/, end: />/, interruptsParagraph: true},
-  {open: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interruptsParagraph: true},
-  {open: new RegExp(`^ {0,3}</?(?:${htmlBlockNames})(?=[\\s/>]|$)`, 'i'), end: null, interruptsParagraph: true},
-  {
-    open: /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/,
-    end: null,
-    interruptsParagraph: false,
-  },
-]
-
-/** What {@link htmlBlockOpening} says of a line that opens an HTML block ending on that same line. */
-const closedOnItsLine = 'closed'
-
-/**
- * The HTML block a line opens: how it ends (a pattern a later line holds,
- * or null for a blank line), {@link closedOnItsLine} when its end is on
- * this very line, or undefined when the line opens none.
- * @param line The line, without its line ending.
- * @param inParagraph Whether a paragraph is open before it (a lone tag, kind 7, then continues it).
- */
-function htmlBlockOpening(line: string, inParagraph: boolean): RegExp | null | typeof closedOnItsLine | undefined {
-  for (const kind of htmlBlockKinds) {
-    if (!kind.interruptsParagraph && inParagraph) continue
-    const opening = kind.open.exec(line)
-    if (!opening) continue
-    if (kind.end === null) return null
-    return kind.end.test(line.slice(opening[0].length)) ? closedOnItsLine : kind.end
-  }
-  return undefined
+interface Reading {
+  /** The open fence (`` ``` ``, `~~~~`…), or null. */
+  fence: string | null
+  /** The open HTML block's end: a pattern, null for a blank line; undefined when none is open. */
+  html: RegExp | null | undefined
+  /**
+   * Whether the open fence or HTML block may be in a list item or quote: its
+   * first line was indented, or came after a paragraph in one. A line without
+   * indentation would then end it.
+   */
+  inContainer: boolean
+  /** Whether a paragraph is open after the line before: a lone tag would continue it. */
+  paragraph: boolean
+  /** Whether that paragraph is in a list item or block quote. */
+  containerParagraph: boolean
+  /** Whether the last line that was not blank was indented by 4 columns or more (it may be code). */
+  indented: boolean
+  /** Whether the last line that was not blank may be in a list item or quote. */
+  listed: boolean
+  /**
+   * Whether a blank line since then holds white space that may belong to
+   * what came before: 4 columns or more after indented code, any after a
+   * line in a list item. micromark ends a code or HTML block after such a
+   * line when the next line is not indented, so a cut there would move the
+   * block's end.
+   */
+  wideBlank: boolean
 }
+
+/** The line being scanned. */
+interface ScannedLine {
+  /** Start offset. */
+  start: number
+  /** End of its content, line ending excluded. */
+  end: number
+  /** Its first character's code, -1 when it is empty. */
+  first: number
+  /** Whether it is blank. */
+  blank: boolean
+  /** Whether it holds `` ` ``, `~` or `<`, without which it opens and closes nothing that matters here. */
+  marks: boolean
+}
+
+/** A reading at the document's start. */
+const startReading = (): Reading => ({
+  fence: null,
+  html: undefined,
+  inContainer: false,
+  paragraph: false,
+  containerParagraph: false,
+  indented: false,
+  listed: false,
+  wideBlank: false,
+})
+
+/** Whether a reading allows a cut before the line that follows it. */
+const allowsCut = (reading: Reading): boolean => reading.fence === null && reading.html === undefined && !reading.wideBlank
+
+/** A key that tells readings apart. */
+const readingKey = (reading: Reading): string =>
+  `${reading.fence}|${reading.html === undefined ? 'u' : (reading.html?.source ?? 'n')}|${+reading.inContainer}${+reading.paragraph}${+reading.containerParagraph}${+reading.indented}${+reading.listed}${+reading.wideBlank}`
 
 /**
  * Chunks of a Markdown document.
@@ -92,20 +125,8 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
   const chunks: MarkdownChunk[] = []
   const holdsCutMark = cutMarkFinder(text)
   let chunkStart = 0
-  let fence: string | null = null
-  // The open HTML block's end: a pattern, null for a blank line; undefined when none is open.
-  let html: RegExp | null | undefined
-  // Whether a paragraph is open after the line before: a lone tag (HTML block of kind 7) would continue it.
-  let paragraph = false
-  // Whether that paragraph is in a list item or block quote.
-  let containerParagraph = false
+  let readings = [startReading()]
   let previousBlank = false
-  // Whether the last line that was not blank was indented by 4 columns or more (it may be code).
-  let indented = false
-  // Whether a blank line since then holds 4 columns of white space or more: after code, micromark
-  // ends the code block's position after such a line when the next line is not indented, so a cut
-  // there would move the block's end.
-  let wideBlank = false
   // Front matter is not Markdown: what its lines seem to open stays open in none of the chunks.
   let lineStart = frontMatterEnd(text)
   while (lineStart < text.length) {
@@ -117,57 +138,96 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
     if (
       previousBlank &&
       !blank &&
-      !(indented && wideBlank) &&
-      fence === null &&
-      html === undefined &&
       lineStart - chunkStart >= minimum &&
+      readings.every(allowsCut) &&
       !startsWithSpace(text, lineStart, first) &&
       !(mayStartListOrQuote(first) && listOrQuote.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))))
     ) {
       chunks.push({start: chunkStart, end: lineStart})
       chunkStart = lineStart
     }
-    // Whether the line is neither in nor part of a code block or an HTML block.
-    let ordinary = fence === null && html === undefined
-    if (html === null) {
-      if (blank) html = undefined
-    } else if (html !== undefined || fence !== null || holdsCutMark(lineStart, contentEnd)) {
-      // Only lines that hold `` ` ``, `~` or `<` can open or close what must not be cut.
-      const line = text.slice(lineStart, contentEnd)
-      if (fence !== null) {
-        if (isClosingFence(text, lineStart, contentEnd, fence)) fence = null
-      } else if (html !== undefined) {
-        if (html.test(line)) html = undefined
-      } else {
-        const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-        const block: ReturnType<typeof htmlBlockOpening> = opening ? undefined : htmlBlockOpening(line, paragraph)
-        if (opening) fence = opening[1]!
-        else html = block === closedOnItsLine ? undefined : block
-        ordinary = !opening && block === undefined
-      }
-    }
-    if (ordinary && !blank) {
-      // A paragraph that a list item or quote line opens, and its lazy lines, are in that container.
-      const marker = mayStartListOrQuote(first) ? containerMarker.exec(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))) : null
-      containerParagraph = marker !== null || (paragraph && containerParagraph)
-      // A list item or quote line with nothing after its marker opens no paragraph.
-      paragraph =
-        !(marker && isBlankLine(text, lineStart + marker[0].length, contentEnd)) &&
-        leavesParagraphOpen(text, lineStart, contentEnd, paragraph && !containerParagraph ? 'top' : paragraph ? 'container' : 'none')
-    } else {
-      paragraph = false
-    }
-    if (!blank) {
-      indented = (first === 32 || first === 9) && indentColumns(text, lineStart, contentEnd) >= 4
-      wideBlank = false
-    } else if (indented && !wideBlank) {
-      wideBlank = indentColumns(text, lineStart, contentEnd) >= 4
-    }
+    const line: ScannedLine = {start: lineStart, end: contentEnd, first, blank, marks: !blank && holdsCutMark(lineStart, contentEnd)}
+    const next: Reading[] = []
+    for (const reading of readings) advance(text, line, reading, next)
+    readings = next.length === 1 ? next : distinctReadings(next)
     previousBlank = blank
     lineStart = lineEnd + 1
   }
   chunks.push({start: chunkStart, end: text.length})
   return chunks
+}
+
+/** The readings, each state once. */
+function distinctReadings(readings: readonly Reading[]): Reading[] {
+  const byKey = new Map<string, Reading>()
+  for (const reading of readings) byKey.set(readingKey(reading), reading)
+  return [...byKey.values()]
+}
+
+/**
+ * Reads one line in a reading: updates it and adds it to `out`, with the
+ * readings the line forks from it.
+ * @param text The document.
+ * @param line The line.
+ * @param reading The reading before the line (updated).
+ * @param out Where the readings after the line go.
+ */
+function advance(text: string, line: ScannedLine, reading: Reading, out: Reading[]): void {
+  out.push(reading)
+  // Whether the line is neither in nor part of a code block or an HTML block.
+  let ordinary = reading.fence === null && reading.html === undefined
+  if (!ordinary) {
+    const closes =
+      reading.fence !== null
+        ? line.marks && isClosingFence(text, line.start, line.end, reading.fence)
+        : reading.html === null
+          ? line.blank
+          : !line.blank && reading.html!.test(text.slice(line.start, line.end))
+    if (closes) {
+      reading.fence = null
+      reading.html = undefined
+    } else if (reading.inContainer && !line.blank && line.first !== 32 && line.first !== 9) {
+      // Had the block been in a list item or quote, this line would have ended it and be read outside.
+      advance(text, line, {...startReading(), indented: reading.indented, listed: reading.listed}, out)
+    }
+  } else if (line.marks) {
+    const content = text.slice(line.start, line.end)
+    const opening = fenceOpening.exec(content)
+    // A block opened by an indented line, or after a paragraph in a list item or quote, may be in one.
+    const inContainer = line.first === 32 || line.first === 9 || (reading.paragraph && reading.containerParagraph)
+    if (opening) {
+      reading.fence = opening[1]!
+      reading.inContainer = inContainer
+      ordinary = false
+    } else if (reading.paragraph && reading.containerParagraph && isLoneTagLine(content)) {
+      // After a paragraph in a list item or quote, micromark may take a lone tag on a lazy line
+      // as an HTML block: this reading takes the line as text, the other as an HTML block.
+      out.push({...reading, html: null, inContainer, paragraph: false, indented: false, wideBlank: false})
+    } else {
+      const block = htmlBlockOpening(content, reading.paragraph)
+      reading.html = block === closedOnItsLine ? undefined : block
+      reading.inContainer = inContainer
+      ordinary = block === undefined
+    }
+  }
+  if (ordinary && !line.blank) {
+    // A paragraph that a list item or quote line opens, and its lazy lines, are in that container.
+    const marker = mayStartListOrQuote(line.first) ? containerMarker.exec(text.slice(line.start, Math.min(line.end, line.start + 12))) : null
+    reading.containerParagraph = marker !== null || (reading.paragraph && reading.containerParagraph)
+    // A list item or quote line with nothing after its marker opens no paragraph.
+    reading.paragraph =
+      !(marker && isBlankLine(text, line.start + marker[0].length, line.end)) &&
+      leavesParagraphOpen(text, line.start, line.end, reading.paragraph && !reading.containerParagraph ? 'top' : reading.paragraph ? 'container' : 'none')
+  } else {
+    reading.paragraph = false
+  }
+  if (!line.blank) {
+    reading.indented = (line.first === 32 || line.first === 9) && indentColumns(text, line.start, line.end) >= 4
+    reading.listed = ordinary ? reading.containerParagraph : reading.inContainer
+    reading.wideBlank = false
+  } else if ((reading.indented || reading.listed) && !reading.wideBlank) {
+    reading.wideBlank = indentColumns(text, line.start, line.end) >= (reading.listed ? 1 : 4)
+  }
 }
 
 /**

@@ -111,19 +111,33 @@ describe('markdownChunks', () => {
     expect(await blocksOf(text, true)).toEqual(expect.arrayContaining(['html "<span>\\n```"', 'code "~~~\\ncode\\n\\ncode\\n~~~"']))
   })
 
-  // After indented code, micromark ends the block after the last blank line of 4 columns or more.
+  // A block in a list item ends at a line without indentation, and micromark may read a lone tag
+  // on a lazy line of a list item as an HTML block: the scan follows both readings.
+  it.each([
+    '- item\n===\n</script>\n````\n\nx\n\n````\n',
+    '- item\n</script>\n  <div>\n<![CDATA[\nx <div> y\n\ntext\n',
+    '- item\n\n  <div>\n```\n\ncode\n```\n\ntext\n',
+    '> quote\n<span>\n```\n\ncode\n',
+  ])('cuts blocks that a list item or quote may hold where reading whole gives the same blocks: %j', async (text) => {
+    expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
+  })
+
+  // After indented code, micromark ends the block after the last blank line of 4 columns or more;
+  // in a list item, after a blank line indented as its content.
   it.each([
     '    code\n        \npara\n',
     '    code\n        \n\npara\n',
     '    code\n\n     \npara\n',
     '    code\n\t\r\npara\r\n',
     '- item\n\n      code\n          \npara\n',
-  ])('does not cut after indented code and a blank line of white space: %j', async (text) => {
+    '- <!-- a\n    \n`code` word\n',
+    '- item\n  more\n      \npara\n',
+  ])('does not cut after indented code or a list item and a blank line of white space: %j', async (text) => {
     expect(markdownChunks(text, 1)).toHaveLength(1)
     expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
   })
 
-  it.each(['    code\n   \npara\n', 'para\n        \nnext\n', '- item\n  more\n      \npara\n'])('still cuts after a blank line when no code comes before it: %j', async (text) => {
+  it.each(['    code\n   \npara\n', 'para\n        \nnext\n', '- item\n  more\n\npara\n'])('still cuts after a blank line when no code or list item comes before it, or when it is empty: %j', async (text) => {
     expect(markdownChunks(text, 1)).toHaveLength(2)
     expect(await blocksOf(text, false)).toEqual(await blocksOf(text, true))
   })
