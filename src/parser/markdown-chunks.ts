@@ -47,11 +47,11 @@ const fenceOpening = /^ {0,3}(`{3,}|~{3,})/
 
 /**
  * What one reading of the document knows after a line. The scan keeps one
- * reading, and more where a line may be read two ways: a line inside an
- * HTML block that would open a fence or another block if the block had
- * ended (the block may be in a list item or quote that a line without
- * indentation ends), or a lone tag, which opens an HTML block or continues
- * a paragraph. A chunk is cut only where every reading allows it.
+ * reading, and more where a line may be read two ways: a line without
+ * indentation inside a fence or HTML block that a list item or quote may
+ * hold (the line would end the item, and the block with it), or a lone tag
+ * after a paragraph in a list item or quote (an HTML block, or one more line
+ * of the paragraph). A chunk is cut only where every reading allows it.
  */
 interface Reading {
   /** The open fence (`` ``` ``, `~~~~`…), or null. */

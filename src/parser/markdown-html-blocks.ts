@@ -3,9 +3,9 @@
  * kind of block a line opens, and what line ends it.
  */
 
-/** The HTML block names of CommonMark's sixth kind of HTML block, which a blank line ends. */
-const htmlBlockNames =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul'
+/** An opening or closing tag of one of CommonMark's HTML block names: the sixth kind, which a blank line ends. */
+const blockNameTag =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i
 
 /** A line that is one complete open or closing tag: CommonMark's seventh kind, which cannot interrupt a paragraph. */
 const loneTag =
@@ -23,7 +23,7 @@ const htmlBlockKinds: ReadonlyArray<{open: RegExp; end: RegExp | null; interrupt
   {open: /^ {0,3}<\?/, end: /\?>/, interruptsParagraph: true},
   {open: /^ {0,3}<![A-Za-z]/, end: />/, interruptsParagraph: true},
   {open: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interruptsParagraph: true},
-  {open: new RegExp(`^ {0,3}</?(?:${htmlBlockNames})(?=[\\s/>]|$)`, 'i'), end: null, interruptsParagraph: true},
+  {open: blockNameTag, end: null, interruptsParagraph: true},
   {open: loneTag, end: null, interruptsParagraph: false},
 ]
 

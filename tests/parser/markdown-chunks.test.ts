@@ -4,6 +4,13 @@ import {cutMarkFinder, markdownChunks} from '../../src/parser/markdown-chunks.js
 import {loadRemark, readMarkdown} from '../../src/parser/markdown.js'
 import {LineIndex} from '../../src/text/line-index.js'
 
+/** The first 10 characters of each chunk of a document (chunks of any length), having checked that the chunks cover it. */
+function chunkStarts(text: string): string[] {
+  const chunks = markdownChunks(text, 1)
+  expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+  return chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))
+}
+
 describe('markdownChunks', () => {
   it('keeps small documents whole', () => {
     expect(markdownChunks('# A\n\ntext\n')).toEqual([{start: 0, end: 10}])
@@ -38,11 +45,8 @@ describe('markdownChunks', () => {
       'para three',
       '',
     ].join('\n')
-    const chunks = markdownChunks(text, 1)
-    const starts = chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))
     // Lists and quotes are never split before: a blank line may sit inside a loose list.
-    expect(starts).toEqual(['para one\n\n', '```\ncode\n\n', '<!-- comme', 'para two\n\n', 'para three'])
-    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+    expect(chunkStarts(text)).toEqual(['para one\n\n', '```\ncode\n\n', '<!-- comme', 'para two\n\n', 'para three'])
   })
 
   it('reads the lines of an HTML block as its own: a fence in one opens no code block', () => {
@@ -84,10 +88,7 @@ describe('markdownChunks', () => {
       'para four',
       '',
     ].join('\n')
-    const chunks = markdownChunks(text, 1)
-    const starts = chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))
-    expect(starts).toEqual(['<div>\n```\n', 'para one\n\n', '~~~\ncode\n\n', '<custom-bo', 'para two\n<', '<?php echo', '<!DOCTYPE ', 'para three', '## A lone ', 'para four\n'])
-    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.end)).join('')).toBe(text)
+    expect(chunkStarts(text)).toEqual(['<div>\n```\n', 'para one\n\n', '~~~\ncode\n\n', '<custom-bo', 'para two\n<', '<?php echo', '<!DOCTYPE ', 'para three', '## A lone ', 'para four\n'])
   })
 
   it.each([
@@ -95,8 +96,7 @@ describe('markdownChunks', () => {
     {kind: 'TOML', open: '+++', close: '+++'},
   ])('reads no block in $kind front matter: what its lines seem to open stays in it', ({open, close}) => {
     const text = [open, 'note: <!-- open', 'text: |', '  ```', close, '', 'para one', '', '~~~', 'code', '', 'code', '~~~', '', 'para two', ''].join('\n')
-    const chunks = markdownChunks(text, 1)
-    expect(chunks.map((chunk) => text.slice(chunk.start, chunk.start + 10))).toEqual([`${open}\nnote: `, 'para one\n\n', '~~~\ncode\n\n', 'para two\n'])
+    expect(chunkStarts(text)).toEqual([`${open}\nnote: `, 'para one\n\n', '~~~\ncode\n\n', 'para two\n'])
   })
 
   /** A document's blocks as kind and source, read by pieces (the simple reader and remark) or whole by remark. */
