@@ -42,6 +42,12 @@ const listOrQuote = /^(?:[*+-]|\d{1,9}[.)]|>)(?:\s|$)/
 /** A list item's or block quote's marker at a line's start (a quote's may have no space after it). */
 const containerMarker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)|^>/
 
+/** An ATX heading's opening hashes, at the start of a line's content. */
+export const atxHeading = /^(#{1,6})(?=[ \t]|$)/
+
+/** A thematic break: three or more `-`, `*` or `_` and white space, as a line's whole content. */
+export const thematicBreak = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/
+
 /** A fence's opening: up to three spaces, then three backticks or tildes or more. */
 const fenceOpening = /^ {0,3}(`{3,}|~{3,})/
 
@@ -94,6 +100,8 @@ interface ScannedLine {
   blank: boolean
   /** Whether it holds `` ` ``, `~` or `<`, without which it opens and closes nothing that matters here. */
   marks: boolean
+  /** Where the list item's or block quote's marker it opens with ends; -1 when it opens with none. */
+  markerEnd: number
 }
 
 /** A reading at the document's start. */
@@ -135,18 +143,28 @@ export function markdownChunks(text: string, minimum = minChunkLength): Markdown
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd
     const blank = isBlankLine(text, lineStart, contentEnd)
     const first = lineStart < contentEnd ? text.charCodeAt(lineStart) : -1
+    // The line's first characters, where a list item's or quote's marker may be.
+    const head = mayStartListOrQuote(first) ? text.slice(lineStart, Math.min(contentEnd, lineStart + 12)) : ''
     if (
       previousBlank &&
       !blank &&
       lineStart - chunkStart >= minimum &&
       readings.every(allowsCut) &&
       !startsWithSpace(text, lineStart, first) &&
-      !(mayStartListOrQuote(first) && listOrQuote.test(text.slice(lineStart, Math.min(contentEnd, lineStart + 12))))
+      !(head && listOrQuote.test(head))
     ) {
       chunks.push({start: chunkStart, end: lineStart})
       chunkStart = lineStart
     }
-    const line: ScannedLine = {start: lineStart, end: contentEnd, first, blank, marks: !blank && holdsCutMark(lineStart, contentEnd)}
+    const marker = head ? containerMarker.exec(head) : null
+    const line: ScannedLine = {
+      start: lineStart,
+      end: contentEnd,
+      first,
+      blank,
+      marks: !blank && holdsCutMark(lineStart, contentEnd),
+      markerEnd: marker ? lineStart + marker[0].length : -1,
+    }
     const next: Reading[] = []
     for (const reading of readings) advance(text, line, reading, next)
     readings = next.length === 1 ? next : distinctReadings(next)
@@ -212,11 +230,10 @@ function advance(text: string, line: ScannedLine, reading: Reading, out: Reading
   }
   if (ordinary && !line.blank) {
     // A paragraph that a list item or quote line opens, and its lazy lines, are in that container.
-    const marker = mayStartListOrQuote(line.first) ? containerMarker.exec(text.slice(line.start, Math.min(line.end, line.start + 12))) : null
-    reading.containerParagraph = marker !== null || (reading.paragraph && reading.containerParagraph)
+    reading.containerParagraph = line.markerEnd !== -1 || (reading.paragraph && reading.containerParagraph)
     // A list item or quote line with nothing after its marker opens no paragraph.
     reading.paragraph =
-      !(marker && isBlankLine(text, line.start + marker[0].length, line.end)) &&
+      !(line.markerEnd !== -1 && isBlankLine(text, line.markerEnd, line.end)) &&
       leavesParagraphOpen(text, line.start, line.end, reading.paragraph && !reading.containerParagraph ? 'top' : reading.paragraph ? 'container' : 'none')
   } else {
     reading.paragraph = false
@@ -250,7 +267,7 @@ function leavesParagraphOpen(text: string, start: number, end: number, before: '
   // `#`, `-`, `*`, `_`, `=`: the only marks that may end a paragraph here.
   if (code !== 35 && code !== 45 && code !== 42 && code !== 95 && code !== 61) return true
   const rest = text.slice(index, end)
-  if (/^#{1,6}(?:[ \t]|$)/.test(rest) || /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(rest)) return false
+  if (atxHeading.test(rest) || thematicBreak.test(rest)) return false
   return !(before === 'top' && /^(?:=+|-+)[ \t]*$/.test(rest))
 }
 

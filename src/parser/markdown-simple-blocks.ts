@@ -13,7 +13,7 @@
  * containers, lazy lines in quotes, …) returns `null` and the piece goes to remark.
  */
 import type {BlockSource} from './block-source.js'
-import {isBlankLine, isClosingFence} from './markdown-chunks.js'
+import {atxHeading, isBlankLine, isClosingFence, thematicBreak} from './markdown-chunks.js'
 import {commentEnd, InlineMark, markInline} from './markdown-inline.js'
 import {ProseText} from './prose.js'
 
@@ -64,9 +64,7 @@ interface OpenList {
 }
 
 const listMarker = /^(?:([-+*])|(\d{1,9})([.)]))(?=[ \t]|$)/
-const thematicBreak = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/
 const underlineOrDelimiterRow = /^[-=:| \t]*$/
-const atxHeading = /^(#{1,6})(?=[ \t]|$)/
 const fenceOpening = /^(`{3,}|~{3,})/
 
 /** Reads one piece, or returns null when it holds anything else. */
